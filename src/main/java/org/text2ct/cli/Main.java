@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command-line entry point: one subcommand per use case, sharing the engine with Fiji. */
 @Command(name = "text2ct", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Text-to-CT synthesis with a latent diffusion model (MAISI networks).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, VerifyCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
@@ -15,6 +15,7 @@ public final class Main {
     /** Runs a command line and returns the exit code (tests call this instead of main). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return 2;

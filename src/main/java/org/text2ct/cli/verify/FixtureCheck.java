@@ -1,0 +1,6 @@
+package org.text2ct.cli.verify;
+
+/** One {@code verify --kind} implementation: computes outputs and reports them. */
+public interface FixtureCheck {
+    void run(VerifyOptions options, VerifyReport report) throws Exception;
+}

@@ -1,0 +1,7 @@
+package org.text2ct.cli.verify;
+
+import java.nio.file.Path;
+
+/** The options of {@code verify}, passed to each kind's check. Null where not given. */
+public record VerifyOptions(Path weights, Path io, Path vae, Integer splits, Integer splitDim, String device) {
+}
