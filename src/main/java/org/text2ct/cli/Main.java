@@ -18,6 +18,9 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            if (Boolean.getBoolean("text2ct.debug")) {
+                ex.printStackTrace(cmd.getErr());
+            }
             return 2;
         });
         return cli.execute(args);

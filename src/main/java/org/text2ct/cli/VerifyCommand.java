@@ -4,9 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.text2ct.cli.verify.FixtureCheck;
+import org.text2ct.cli.verify.UnetCheck;
 import org.text2ct.cli.verify.VerifyOptions;
 import org.text2ct.cli.verify.VerifyReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,7 +21,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--kind", required = true, description = "What to check: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--kind", required = true, converter = KindConverter.class, description = "What to check: ${COMPLETION-CANDIDATES}")
     Kind kind;
 
     @Option(names = "--weights", description = "Weights (safetensors) with the network's config in its metadata")
@@ -58,6 +61,20 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
+    /** Accepts the kinds' labels as users type them (e.g. {@code maisi-vae}). */
+    static final class KindConverter implements ITypeConverter<Kind> {
+        @Override
+        public Kind convert(String value) {
+            for (Kind k : Kind.values()) {
+                if (k.label.equalsIgnoreCase(value.trim())) {
+                    return k;
+                }
+            }
+            throw new TypeConversionException("unknown kind '" + value + "'; use one of "
+                    + java.util.Arrays.toString(Kind.values()));
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -69,7 +86,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
     private static FixtureCheck check(Kind kind) {
         return switch (kind) {
-            case MAISI_VAE, MAISI_UNET -> (o, r) -> r.fail(kind.toString(), "not implemented yet");
+            case MAISI_VAE -> (o, r) -> r.fail(kind.toString(), "not implemented yet");
+            case MAISI_UNET -> new UnetCheck();
         };
     }
 }

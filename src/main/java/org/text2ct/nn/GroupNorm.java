@@ -1,0 +1,75 @@
+package org.text2ct.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Group normalisation over [N, C, spatial…], composed from reshape/mean/var because the engine
+ * has no 3D group-norm operator. Variance is the biased one, as PyTorch uses.
+ */
+public final class GroupNorm {
+    private final int groups;
+    private final float eps;
+    private final NDArray gamma;
+    private final NDArray beta;
+
+    public GroupNorm(int groups, float eps, NDArray gamma, NDArray beta) {
+        this.groups = groups;
+        this.eps = eps;
+        this.gamma = gamma;
+        this.beta = beta;
+    }
+
+    public static GroupNorm load(ParamStore p, String prefix, int groups, int channels, float eps) {
+        if (channels % groups != 0) {
+            throw new IllegalArgumentException(prefix + ": " + channels + " channels do not divide into "
+                    + groups + " groups (norm_num_groups)");
+        }
+        return new GroupNorm(groups, eps, p.get(prefix + ".weight", channels), p.get(prefix + ".bias", channels));
+    }
+
+    public NDArray forward(NDArray x) {
+        Shape shape = x.getShape();
+        long n = shape.get(0);
+        NDArray g = x.reshape(n, groups, -1);
+        NDArray mean = g.mean(new int[] {2}, true);
+        NDArray centred = g.sub(mean);
+        NDArray var = centred.square().mean(new int[] {2}, true);
+        NDArray normed = centred.div(var.add(eps).sqrt()).reshape(shape);
+        return normed.mul(broadcastable(gamma, shape)).add(broadcastable(beta, shape));
+    }
+
+    /**
+     * Per-channel mean, scale (gamma/std) and shift (beta) that apply this norm with statistics
+     * gathered elsewhere (tensor splitting). Subtracting the mean before scaling keeps the
+     * float rounding of (x − mean)·scale, as the unsplit norm has it.
+     */
+    public float[][] channelAffine(double[] groupMean, double[] groupVar) {
+        float[] g = gamma.toFloatArray();
+        float[] b = beta.toFloatArray();
+        int c = g.length;
+        float[] mean = new float[c];
+        float[] scale = new float[c];
+        for (int ch = 0; ch < c; ch++) {
+            int grp = ch / (c / groups);
+            mean[ch] = (float) groupMean[grp];
+            scale[ch] = (float) (g[ch] / Math.sqrt(groupVar[grp] + eps));
+        }
+        return new float[][] {mean, scale, b};
+    }
+
+    public int groups() {
+        return groups;
+    }
+
+    public int channels() {
+        return (int) gamma.getShape().get(0);
+    }
+
+    static NDArray broadcastable(NDArray perChannel, Shape like) {
+        long[] dims = new long[like.dimension()];
+        java.util.Arrays.fill(dims, 1);
+        dims[1] = perChannel.getShape().get(0);
+        return perChannel.reshape(dims);
+    }
+}

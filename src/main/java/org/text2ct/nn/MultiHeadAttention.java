@@ -1,0 +1,78 @@
+package org.text2ct.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Multi-head attention as MONAI's SABlock / CrossAttentionBlock compute it: separate q, k, v
+ * projections, logits (q·kᵀ)·scale, softmax, optional output projection. Queries are processed
+ * in blocks so that a 12,288-token level never materialises the whole attention matrix; each
+ * query row's softmax is independent, so blocking does not change the result.
+ */
+public final class MultiHeadAttention {
+    /** Upper bound on one block's attention matrix, in float elements (about 256 MB). */
+    static final long MAX_BLOCK_ELEMENTS = 64L << 20;
+
+    private final LinearLayer toQ;
+    private final LinearLayer toK;
+    private final LinearLayer toV;
+    private final LinearLayer outProj;
+    private final int heads;
+    private final int dimHead;
+    private final float scale;
+
+    private MultiHeadAttention(LinearLayer toQ, LinearLayer toK, LinearLayer toV, LinearLayer outProj, int heads,
+            int dimHead) {
+        this.toQ = toQ;
+        this.toK = toK;
+        this.toV = toV;
+        this.outProj = outProj;
+        this.heads = heads;
+        this.dimHead = dimHead;
+        this.scale = (float) Math.pow(dimHead, -0.5);
+    }
+
+    /**
+     * @param inputDim channels of the queries' input
+     * @param contextDim channels of keys/values' input (equal to inputDim for self-attention)
+     * @param outProj whether {@code prefix.out_proj} exists (MONAI's include_fc for self-attention)
+     */
+    public static MultiHeadAttention load(ParamStore p, String prefix, int inputDim, int contextDim, int heads,
+            int dimHead, boolean qkvBias, boolean outProj) {
+        int inner = heads * dimHead;
+        return new MultiHeadAttention(
+                LinearLayer.load(p, prefix + ".to_q", inputDim, inner, qkvBias),
+                LinearLayer.load(p, prefix + ".to_k", contextDim, inner, qkvBias),
+                LinearLayer.load(p, prefix + ".to_v", contextDim, inner, qkvBias),
+                outProj ? LinearLayer.load(p, prefix + ".out_proj", inner, inputDim, true) : null,
+                heads, dimHead);
+    }
+
+    /** x [B, T, C]; context [B, L, Cc] or null for self-attention. Returns [B, T, C]. */
+    public NDArray forward(NDArray x, NDArray context) {
+        NDArray kv = context == null ? x : context;
+        NDArray q = splitHeads(toQ.forward(x));
+        NDArray kT = splitHeads(toK.forward(kv)).transpose(0, 1, 3, 2);
+        NDArray v = splitHeads(toV.forward(kv));
+        long b = q.getShape().get(0);
+        long t = q.getShape().get(2);
+        long l = kT.getShape().get(3);
+        long block = Math.max(1, Math.min(t, MAX_BLOCK_ELEMENTS / Math.max(1, b * heads * l)));
+        NDList outs = new NDList();
+        for (long start = 0; start < t; start += block) {
+            NDArray qb = block == t ? q : q.get(":, :, {}:{}", start, Math.min(t, start + block));
+            NDArray att = qb.matMul(kT).mul(scale).softmax(-1);
+            outs.add(att.matMul(v));
+        }
+        NDArray o = outs.size() == 1 ? outs.singletonOrThrow() : NDArrays.concat(outs, 2);
+        o = o.transpose(0, 2, 1, 3).reshape(new Shape(b, t, (long) heads * dimHead));
+        return outProj == null ? o : outProj.forward(o);
+    }
+
+    private NDArray splitHeads(NDArray x) {
+        Shape s = x.getShape();
+        return x.reshape(s.get(0), s.get(1), heads, dimHead).transpose(0, 2, 1, 3);
+    }
+}

@@ -1,0 +1,68 @@
+package org.text2ct.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.text2ct.weights.StateDict;
+import org.text2ct.weights.TensorData;
+
+/**
+ * Binds network parameters to state-dict entries by their exact (MONAI / Hugging Face) key
+ * names. Problems are collected rather than thrown one by one, so {@link #checkStrict()} can
+ * report every missing key, unexpected key and shape mismatch at once.
+ */
+public final class ParamStore {
+    private final StateDict dict;
+    private final NDManager manager;
+    private final Set<String> used = new LinkedHashSet<>();
+    private final List<String> missing = new ArrayList<>();
+    private final List<String> mismatched = new ArrayList<>();
+
+    public ParamStore(StateDict dict, NDManager manager) {
+        this.dict = dict;
+        this.manager = manager;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** A float32 parameter of the given shape; a placeholder of that shape when it is missing or wrong. */
+    public NDArray get(String key, long... shape) {
+        TensorData t = dict.get(key);
+        used.add(key);
+        if (t == null) {
+            missing.add(key);
+            return manager.zeros(new Shape(shape));
+        }
+        if (!Arrays.equals(t.shape(), shape)) {
+            mismatched.add(key + " " + Arrays.toString(t.shape()) + " (expected " + Arrays.toString(shape) + ")");
+            return manager.zeros(new Shape(shape));
+        }
+        return manager.create(t.toFloats(), new Shape(shape));
+    }
+
+    /** Whether the file holds this key (for optional parts such as a bias). */
+    public boolean has(String key) {
+        return dict.get(key) != null;
+    }
+
+    /** Throws when any requested key was missing or mis-shaped, or any file key was not requested. */
+    public void checkStrict() {
+        List<String> unexpected = new ArrayList<>();
+        for (String k : dict.keys()) {
+            if (!used.contains(k)) {
+                unexpected.add(k);
+            }
+        }
+        if (!missing.isEmpty() || !unexpected.isEmpty() || !mismatched.isEmpty()) {
+            String src = dict.source() == null ? "the state dict" : dict.source().toString();
+            throw new StateDictMismatchException(src, missing, unexpected, mismatched);
+        }
+    }
+}
