@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.text2ct.cli.verify.FixtureCheck;
 import org.text2ct.cli.verify.UnetCheck;
+import org.text2ct.cli.verify.VaeCheck;
 import org.text2ct.cli.verify.VerifyOptions;
 import org.text2ct.cli.verify.VerifyReport;
 import picocli.CommandLine.Command;
@@ -86,7 +87,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     private static FixtureCheck check(Kind kind) {
         return switch (kind) {
-            case MAISI_VAE -> (o, r) -> r.fail(kind.toString(), "not implemented yet");
+            case MAISI_VAE -> new VaeCheck();
             case MAISI_UNET -> new UnetCheck();
         };
     }

@@ -68,7 +68,8 @@ public final class Resampling {
         return y;
     }
 
-    static NDArray slice(NDArray x, int axis, long from, long to) {
+    /** Rows [from, to) along {@code axis}. */
+    public static NDArray slice(NDArray x, int axis, long from, long to) {
         StringBuilder idx = new StringBuilder();
         for (int i = 0; i < axis; i++) {
             idx.append(":,");

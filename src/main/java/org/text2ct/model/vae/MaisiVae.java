@@ -1,0 +1,148 @@
+package org.text2ct.model.vae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.text2ct.nn.ConvLayer;
+import org.text2ct.nn.ParamStore;
+
+/**
+ * MONAI's AutoencoderKlMaisi with tensor splitting: encode to (mean, sigma) and decode, each
+ * computed slab by slab along one spatial axis with group norms over the whole volume, so any
+ * split count gives the unsplit result and memory stays bounded for 512×512×192 outputs.
+ */
+public final class MaisiVae {
+    /** The encoder's outputs; sigma = exp(clamp(log variance, −30, 20) / 2). */
+    public record Encoded(NDArray mean, NDArray sigma) {
+    }
+
+    private final VaeConfig config;
+    private final List<VaeBlock> encoder;
+    private final List<VaeBlock> decoder;
+    private final ConvLayer quantMu;
+    private final ConvLayer quantLogSigma;
+    private final Map<String, List<VaeBlock>> permutedCache = new HashMap<>();
+
+    /** Binds every parameter from {@code p}; call {@link ParamStore#checkStrict()} afterwards. */
+    public MaisiVae(VaeConfig config, ParamStore p) {
+        this.config = config;
+        encoder = VaeCoders.encoder(p, config);
+        decoder = VaeCoders.decoder(p, config);
+        int l = config.latentChannels();
+        quantMu = VaeCoders.conv(p, "quant_conv_mu.conv", l, l, 1, 1, 0);
+        quantLogSigma = VaeCoders.conv(p, "quant_conv_log_sigma.conv", l, l, 1, 1, 0);
+    }
+
+    public VaeConfig config() {
+        return config;
+    }
+
+    /** Decodes latents [B, latent, x, y, z] (already divided by the scale factor) to [B, out, 4x, 4y, 4z]. */
+    public NDArray decode(NDArray z, SplitOptions options) {
+        checkShape(z, config.latentChannels(), 1, "latent");
+        return perItem(z, x -> run("decoder", decoder, x, options));
+    }
+
+    public Encoded encode(NDArray image, SplitOptions options) {
+        checkShape(image, config.inChannels(), config.downFactor(), "image");
+        NDArray h = perItem(image, x -> run("encoder", encoder, x, options));
+        NDArray logVar = quantLogSigma.forward(h).clip(-30f, 20f);
+        return new Encoded(quantMu.forward(h), logVar.div(2f).exp());
+    }
+
+    /** The split count that {@code options} asks for, or the automatic choice for this input. */
+    public int chooseSplits(long[] inputShape, SplitOptions options, boolean decoding) {
+        if (options.splits() > 0) {
+            return options.splits();
+        }
+        long[] canonical = canonicalShape(inputShape, options.dim());
+        return MemoryPlanner.chooseSplits(decoding ? decoder : encoder, canonical,
+                (long) (MemoryPlanner.availableBytes() * 0.8), (int) canonical[1]);
+    }
+
+    private NDArray run(String part, List<VaeBlock> blocks, NDArray x, SplitOptions o) {
+        long[] shape = x.getShape().getShape();
+        int splits = chooseSplits(shape, o, part.equals("decoder"));
+        int maxSplits = (int) canonicalShape(shape, o.dim())[1];
+        return SplitRetry.run(splits, maxSplits, k -> runSplit(part, blocks, x, o, k));
+    }
+
+    private NDArray runSplit(String part, List<VaeBlock> blocks, NDArray x, SplitOptions o, int splits) {
+        int[] order = order(o.dim());
+        List<VaeBlock> permuted = permutedCache.computeIfAbsent(part + o.dim(),
+                key -> blocks.stream().map(b -> b.permuted(order)).toList());
+        NDManager caller = x.getManager();
+        try (NDManager work = caller.newSubManager()) {
+            long budget = (long) (MemoryPlanner.availableBytes() * 0.8);
+            long[] canonical = canonicalShape(x.getShape().getShape(), o.dim());
+            long ramForStores = budget - MemoryPlanner.peakSlabBytes(blocks, canonical, splits);
+            StoreFactory stores = new StoreFactory(work, ramForStores, o.scratchDir());
+            StageRunner runner = new StageRunner(work, stores, splits, config.normNumGroups(), o.cancelCheck());
+            NDArray xp = x.transpose(0, 1, 2 + order[0], 2 + order[1], 2 + order[2]);
+            PlaneStore first = new RamPlaneStore(work, (int) canonical[0], (int) canonical[1], (int) canonical[2],
+                    (int) canonical[3], () -> { });
+            first.write(0, xp);
+            SlabTensor t = new SlabTensor(first, null);
+            for (VaeBlock b : permuted) {
+                t = b.apply(t, runner);
+            }
+            try (SlabTensor last = t) {
+                PlaneStore s = last.store();
+                int[] inv = inverse(order);
+                return s.read(caller, 0, s.planes()).transpose(0, 1, 2 + inv[0], 2 + inv[1], 2 + inv[2]).duplicate();
+            }
+        }
+    }
+
+    private static NDArray perItem(NDArray batch, java.util.function.Function<NDArray, NDArray> f) {
+        long n = batch.getShape().get(0);
+        if (n == 1) {
+            return f.apply(batch);
+        }
+        NDList outs = new NDList();
+        for (long i = 0; i < n; i++) {
+            outs.add(f.apply(batch.get("{}:{}", i, i + 1)));
+        }
+        return NDArrays.concat(outs, 0);
+    }
+
+    /** [C, S, A, B] of one item after moving the split axis first. */
+    private static long[] canonicalShape(long[] shape, int dim) {
+        int[] o = order(dim);
+        return new long[] {shape[1], shape[2 + o[0]], shape[2 + o[1]], shape[2 + o[2]]};
+    }
+
+    /** Spatial axes with the split axis first, the others in their original order. */
+    static int[] order(int dim) {
+        return switch (dim) {
+            case 0 -> new int[] {0, 1, 2};
+            case 1 -> new int[] {1, 0, 2};
+            default -> new int[] {2, 0, 1};
+        };
+    }
+
+    private static int[] inverse(int[] order) {
+        int[] inv = new int[3];
+        for (int i = 0; i < 3; i++) {
+            inv[order[i]] = i;
+        }
+        return inv;
+    }
+
+    private static void checkShape(NDArray x, long channels, int divisor, String what) {
+        long[] s = x.getShape().getShape();
+        if (s.length != 5 || s[1] != channels) {
+            throw new IllegalArgumentException(what + " must be [B, " + channels + ", X, Y, Z], got " + x.getShape());
+        }
+        for (int i = 2; i < 5; i++) {
+            if (s[i] % divisor != 0) {
+                throw new IllegalArgumentException(what + " size " + x.getShape() + " must be divisible by " + divisor
+                        + " in every spatial axis");
+            }
+        }
+    }
+}
