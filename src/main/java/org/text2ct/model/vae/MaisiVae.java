@@ -60,8 +60,8 @@ public final class MaisiVae {
             return options.splits();
         }
         long[] canonical = canonicalShape(inputShape, options.dim());
-        return MemoryPlanner.chooseSplits(decoding ? decoder : encoder, canonical,
-                (long) (MemoryPlanner.availableBytes() * 0.8), (int) canonical[1]);
+        return MemoryPlanner.chooseSplits(decoding ? decoder : encoder, canonical, options.effectiveBudget(),
+                (int) canonical[1]);
     }
 
     private NDArray run(String part, List<VaeBlock> blocks, NDArray x, SplitOptions o) {
@@ -77,7 +77,7 @@ public final class MaisiVae {
                 key -> blocks.stream().map(b -> b.permuted(order)).toList());
         NDManager caller = x.getManager();
         try (NDManager work = caller.newSubManager()) {
-            long budget = (long) (MemoryPlanner.availableBytes() * 0.8);
+            long budget = o.effectiveBudget();
             long[] canonical = canonicalShape(x.getShape().getShape(), o.dim());
             long ramForStores = budget - MemoryPlanner.peakSlabBytes(blocks, canonical, splits);
             StoreFactory stores = new StoreFactory(work, ramForStores, o.scratchDir());

@@ -5,10 +5,11 @@ import java.nio.file.Paths;
 
 /**
  * How to split a VAE pass: the number of pieces (0 = choose from free memory), the spatial axis
- * (0, 1 or 2 after the channel axis, as MONAI's dim_split), where activations too large for
- * memory go, and a hook that throws to cancel between slabs.
+ * (0, 1 or 2 after the channel axis, as MONAI's dim_split), the memory budget in bytes (0 = 80 %
+ * of what the system has available), where activations beyond the budget go, and a hook that
+ * throws to cancel between slabs.
  */
-public record SplitOptions(int splits, int dim, Path scratchDir, Runnable cancelCheck) {
+public record SplitOptions(int splits, int dim, long memoryBudget, Path scratchDir, Runnable cancelCheck) {
     public static final String SCRATCH_PROPERTY = "text2ct.scratch.dir";
 
     public SplitOptions {
@@ -18,18 +19,34 @@ public record SplitOptions(int splits, int dim, Path scratchDir, Runnable cancel
         if (dim < 0 || dim > 2) {
             throw new IllegalArgumentException("split dim must be 0, 1 or 2 (a spatial axis), got " + dim);
         }
+        if (memoryBudget < 0) {
+            throw new IllegalArgumentException("memory budget must be ≥ 0 bytes (0 = automatic), got " + memoryBudget);
+        }
     }
 
     public static SplitOptions auto() {
-        return new SplitOptions(0, 0, defaultScratch(), () -> { });
+        return new SplitOptions(0, 0, 0, defaultScratch(), () -> { });
     }
 
     public static SplitOptions of(int splits, int dim) {
-        return new SplitOptions(splits, dim, defaultScratch(), () -> { });
+        return new SplitOptions(splits, dim, 0, defaultScratch(), () -> { });
     }
 
-    public SplitOptions withSplits(int n) {
-        return new SplitOptions(n, dim, scratchDir, cancelCheck);
+    public SplitOptions withMemoryBudget(long bytes) {
+        return new SplitOptions(splits, dim, bytes, scratchDir, cancelCheck);
+    }
+
+    public SplitOptions withScratchDir(Path dir) {
+        return new SplitOptions(splits, dim, memoryBudget, dir, cancelCheck);
+    }
+
+    public SplitOptions withCancelCheck(Runnable check) {
+        return new SplitOptions(splits, dim, memoryBudget, scratchDir, check);
+    }
+
+    /** The budget in bytes: the explicit one, or 80 % of the memory available now. */
+    public long effectiveBudget() {
+        return memoryBudget > 0 ? memoryBudget : (long) (MemoryPlanner.availableBytes() * 0.8);
     }
 
     /** The scratch folder: property {@value #SCRATCH_PROPERTY}, else the system temp folder. */
