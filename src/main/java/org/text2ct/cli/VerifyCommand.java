@@ -3,6 +3,7 @@ package org.text2ct.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.text2ct.cli.verify.FidCheck;
 import org.text2ct.cli.verify.FixtureCheck;
 import org.text2ct.cli.verify.VerifyOptions;
 import org.text2ct.cli.verify.VerifyReport;
@@ -44,7 +45,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** The kinds of check; each names the fixture family it reads. */
     public enum Kind {
-        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet");
+        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet"), FID("fid");
 
         private final String label;
 
@@ -70,6 +71,7 @@ public final class VerifyCommand implements Callable<Integer> {
     private static FixtureCheck check(Kind kind) {
         return switch (kind) {
             case MAISI_VAE, MAISI_UNET -> (o, r) -> r.fail(kind.toString(), "not implemented yet");
+            case FID -> new FidCheck();
         };
     }
 }
