@@ -18,17 +18,18 @@ final class PsdSquareRoot {
     static DMatrixRMaj sqrt(DMatrixRMaj m) {
         int n = m.numRows;
         EigenDecomposition_F64<DMatrixRMaj> eig = decompose(m, true);
-        DMatrixRMaj root = new DMatrixRMaj(n, n);
+        DMatrixRMaj vectors = new DMatrixRMaj(n, n);
+        DMatrixRMaj scaled = new DMatrixRMaj(n, n);
         for (int k = 0; k < n; k++) {
             double s = Math.sqrt(Math.max(eig.getEigenvalue(k).getReal(), 0));
             DMatrixRMaj v = eig.getEigenVector(k);
             for (int i = 0; i < n; i++) {
-                double vi = s * v.get(i);
-                for (int j = 0; j < n; j++) {
-                    root.unsafe_set(i, j, root.unsafe_get(i, j) + vi * v.get(j));
-                }
+                vectors.unsafe_set(i, k, v.get(i));
+                scaled.unsafe_set(i, k, s * v.get(i));
             }
         }
+        DMatrixRMaj root = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.multTransB(scaled, vectors, root);
         return root;
     }
 
