@@ -3,6 +3,7 @@ package org.text2ct.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.text2ct.cli.verify.FidCheck;
 import org.text2ct.cli.verify.FixtureCheck;
 import org.text2ct.cli.verify.UnetCheck;
 import org.text2ct.cli.verify.VaeCheck;
@@ -48,7 +49,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** The kinds of check; each names the fixture family it reads. */
     public enum Kind {
-        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet");
+        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet"), FID("fid");
 
         private final String label;
 
@@ -89,6 +90,7 @@ public final class VerifyCommand implements Callable<Integer> {
         return switch (kind) {
             case MAISI_VAE -> new VaeCheck();
             case MAISI_UNET -> new UnetCheck();
+            case FID -> new FidCheck();
         };
     }
 }
