@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.text2ct.cli.verify.FixtureCheck;
+import org.text2ct.cli.verify.SchedulersCheck;
 import org.text2ct.cli.verify.VerifyOptions;
 import org.text2ct.cli.verify.VerifyReport;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** The kinds of check; each names the fixture family it reads. */
     public enum Kind {
-        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet");
+        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet"), SCHEDULERS("schedulers");
 
         private final String label;
 
@@ -70,6 +71,7 @@ public final class VerifyCommand implements Callable<Integer> {
     private static FixtureCheck check(Kind kind) {
         return switch (kind) {
             case MAISI_VAE, MAISI_UNET -> (o, r) -> r.fail(kind.toString(), "not implemented yet");
+            case SCHEDULERS -> new SchedulersCheck();
         };
     }
 }
