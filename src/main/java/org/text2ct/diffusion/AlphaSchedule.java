@@ -83,12 +83,12 @@ final class AlphaSchedule {
 
     /** x₀ recovered from the network output {@code out} at x_t = {@code sample}. */
     float[] predictOriginal(PredictionType type, float[] out, int t, float[] sample) {
+        FloatOps.sameLength(out, sample);
         float a = alphaCumprod(t);
         float sqrtA = sqrt(a);
         float sqrtB = sqrt(1f - a);
         return switch (type) {
             case EPSILON -> {
-                FloatOps.sameLength(out, sample);
                 float[] x0 = new float[sample.length];
                 for (int i = 0; i < x0.length; i++) {
                     x0[i] = (sample[i] - sqrtB * out[i]) / sqrtA;
