@@ -1,5 +1,7 @@
 package org.text2ct.diffusion;
 
+import com.google.gson.JsonObject;
+
 /** The noise-schedule arguments DDPM and DDIM share (MONAI: num_train_timesteps, schedule, beta_start, beta_end). */
 public record BetaConfig(int numTrainTimesteps, BetaSchedule schedule, double betaStart, double betaEnd) {
     /** MONAI's defaults: 1000 steps, linear_beta, 1e-4 to 2e-2. */
@@ -24,6 +26,13 @@ public record BetaConfig(int numTrainTimesteps, BetaSchedule schedule, double be
                 json.choice("schedule", MONAI_DEFAULT.schedule),
                 json.number("beta_start", MONAI_DEFAULT.betaStart),
                 json.number("beta_end", MONAI_DEFAULT.betaEnd));
+    }
+
+    void write(JsonObject json) {
+        json.addProperty("num_train_timesteps", numTrainTimesteps);
+        json.addProperty("schedule", schedule.toString());
+        json.addProperty("beta_start", betaStart);
+        json.addProperty("beta_end", betaEnd);
     }
 
     AlphaSchedule tables() {

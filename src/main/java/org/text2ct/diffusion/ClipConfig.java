@@ -1,5 +1,7 @@
 package org.text2ct.diffusion;
 
+import com.google.gson.JsonObject;
+
 /** MONAI's clip_sample, clip_sample_min, clip_sample_max: optional clamping of the predicted x₀. */
 public record ClipConfig(boolean clipSample, double clipSampleMin, double clipSampleMax) {
     /** MONAI's defaults: clipping on, to [−1, 1]. */
@@ -18,6 +20,12 @@ public record ClipConfig(boolean clipSample, double clipSampleMin, double clipSa
                 json.bool("clip_sample", MONAI_DEFAULT.clipSample),
                 json.number("clip_sample_min", MONAI_DEFAULT.clipSampleMin),
                 json.number("clip_sample_max", MONAI_DEFAULT.clipSampleMax));
+    }
+
+    void write(JsonObject json) {
+        json.addProperty("clip_sample", clipSample);
+        json.addProperty("clip_sample_min", clipSampleMin);
+        json.addProperty("clip_sample_max", clipSampleMax);
     }
 
     /** Clamps in place when clipping is on; returns its argument. */

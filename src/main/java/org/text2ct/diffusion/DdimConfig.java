@@ -1,5 +1,7 @@
 package org.text2ct.diffusion;
 
+import com.google.gson.JsonObject;
+
 /**
  * Arguments of MONAI's {@code DDIMScheduler} plus {@code eta}, MONAI's per-step argument, kept here
  * because a run uses one value throughout. MONAI's defaults where a JSON key is missing.
@@ -26,5 +28,17 @@ public record DdimConfig(BetaConfig betas, ClipConfig clip, boolean setAlphaToOn
                 json.integer("steps_offset", 0),
                 json.choice("prediction_type", PredictionType.EPSILON),
                 json.number("eta", 0));
+    }
+
+    /** The config with MONAI's argument names, as {@link #fromJson} reads it. */
+    public String toJson() {
+        JsonObject json = new JsonObject();
+        betas.write(json);
+        clip.write(json);
+        json.addProperty("set_alpha_to_one", setAlphaToOne);
+        json.addProperty("steps_offset", stepsOffset);
+        json.addProperty("prediction_type", predictionType.toString());
+        json.addProperty("eta", eta);
+        return json.toString();
     }
 }

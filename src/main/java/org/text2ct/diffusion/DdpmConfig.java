@@ -1,5 +1,7 @@
 package org.text2ct.diffusion;
 
+import com.google.gson.JsonObject;
+
 /** Arguments of MONAI's {@code DDPMScheduler}, with MONAI's defaults where a JSON key is missing. */
 public record DdpmConfig(BetaConfig betas, VarianceType varianceType, ClipConfig clip,
                          PredictionType predictionType) {
@@ -32,5 +34,15 @@ public record DdpmConfig(BetaConfig betas, VarianceType varianceType, ClipConfig
                 json.choice("variance_type", VarianceType.FIXED_SMALL),
                 ClipConfig.read(json),
                 json.choice("prediction_type", PredictionType.EPSILON));
+    }
+
+    /** The config with MONAI's argument names, as {@link #fromJson} reads it. */
+    public String toJson() {
+        JsonObject json = new JsonObject();
+        betas.write(json);
+        json.addProperty("variance_type", varianceType.toString());
+        clip.write(json);
+        json.addProperty("prediction_type", predictionType.toString());
+        return json.toString();
     }
 }

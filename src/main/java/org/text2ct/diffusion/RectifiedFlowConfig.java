@@ -1,5 +1,7 @@
 package org.text2ct.diffusion;
 
+import com.google.gson.JsonObject;
+
 /**
  * Arguments of MONAI's {@code RFlowScheduler} that inference uses (the training-time timestep sampling
  * arguments are not). MONAI's defaults where a JSON key is missing.
@@ -35,5 +37,17 @@ public record RectifiedFlowConfig(int numTrainTimesteps, boolean useDiscreteTime
                 json.integer("steps_offset", 0),
                 json.whole("base_img_size_numel", 32 * 32 * 32),
                 json.integer("spatial_dim", 3));
+    }
+
+    /** The config with MONAI's argument names, as {@link #fromJson} reads it. */
+    public String toJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("num_train_timesteps", numTrainTimesteps);
+        json.addProperty("use_discrete_timesteps", useDiscreteTimesteps);
+        json.addProperty("use_timestep_transform", useTimestepTransform);
+        json.addProperty("steps_offset", stepsOffset);
+        json.addProperty("base_img_size_numel", baseImgSizeNumel);
+        json.addProperty("spatial_dim", spatialDim);
+        return json.toString();
     }
 }

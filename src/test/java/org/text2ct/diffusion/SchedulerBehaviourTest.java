@@ -60,6 +60,15 @@ class SchedulerBehaviourTest {
     }
 
     @Test
+    void configsRoundTripThroughJson() {
+        assertEquals(ddpm.config(), DdpmConfig.fromJson(ddpm.config().toJson()));
+        assertEquals(ddim.config(), DdimConfig.fromJson(ddim.config().toJson()));
+        assertEquals(rflow.config(), RectifiedFlowConfig.fromJson(rflow.config().toJson()));
+        String json = ddim.config().toJson();
+        assertTrue(json.contains("\"schedule\":\"scaled_linear_beta\"") && json.contains("\"beta_start\":0.0015"), json);
+    }
+
+    @Test
     void badConfigValuesAreNamedWithTheAllowedOnes() {
         String schedule = assertThrows(IllegalArgumentException.class,
                 () -> DdimConfig.fromJson("{\"schedule\": \"cosine\"}")).getMessage();
