@@ -65,7 +65,8 @@ class SchedulerBehaviourTest {
         assertEquals(ddim.config(), DdimConfig.fromJson(ddim.config().toJson()));
         assertEquals(rflow.config(), RectifiedFlowConfig.fromJson(rflow.config().toJson()));
         String json = ddim.config().toJson();
-        assertTrue(json.contains("\"schedule\":\"scaled_linear_beta\"") && json.contains("\"beta_start\":0.0015"), json);
+        assertTrue(json.contains("\"schedule\":\"scaled_linear_beta\"")
+                && json.contains("\"beta_start\":0.0015"), json);
     }
 
     @Test
