@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.text2ct.cli.verify.FidCheck;
 import org.text2ct.cli.verify.FixtureCheck;
+import org.text2ct.cli.verify.SchedulersCheck;
 import org.text2ct.cli.verify.UnetCheck;
 import org.text2ct.cli.verify.VaeCheck;
 import org.text2ct.cli.verify.VerifyOptions;
@@ -49,7 +50,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** The kinds of check; each names the fixture family it reads. */
     public enum Kind {
-        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet"), FID("fid");
+        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet"), SCHEDULERS("schedulers"), FID("fid");
 
         private final String label;
 
@@ -90,6 +91,7 @@ public final class VerifyCommand implements Callable<Integer> {
         return switch (kind) {
             case MAISI_VAE -> new VaeCheck();
             case MAISI_UNET -> new UnetCheck();
+            case SCHEDULERS -> new SchedulersCheck();
             case FID -> new FidCheck();
         };
     }
