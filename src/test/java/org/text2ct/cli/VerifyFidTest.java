@@ -1,4 +1,4 @@
-package org.text2ct.cli.verify;
+package org.text2ct.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.text2ct.cli.Main;
 
-class FidCheckTest {
+class VerifyFidTest {
     private record Run(int code, String out) {
         String lastLine() {
             String[] lines = out.strip().split("\\R");
@@ -33,7 +32,7 @@ class FidCheckTest {
     }
 
     private static String fixture() throws Exception {
-        return Path.of(FidCheckTest.class.getResource("/fixtures/fid.safetensors").toURI()).toString();
+        return Path.of(VerifyFidTest.class.getResource("/fixtures/fid.safetensors").toURI()).toString();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.text2ct.cli.verify;
+package org.text2ct.pipeline.verify;
 
 /** One {@code verify --kind} implementation: computes outputs and reports them. */
 public interface FixtureCheck {

@@ -1,4 +1,4 @@
-package org.text2ct.cli.verify;
+package org.text2ct.pipeline.verify;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

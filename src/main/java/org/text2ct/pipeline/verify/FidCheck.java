@@ -1,4 +1,4 @@
-package org.text2ct.cli.verify;
+package org.text2ct.pipeline.verify;
 
 import org.text2ct.eval.FeatureSet;
 import org.text2ct.eval.FrechetDistance;

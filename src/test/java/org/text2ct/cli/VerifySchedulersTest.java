@@ -1,4 +1,4 @@
-package org.text2ct.cli.verify;
+package org.text2ct.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,16 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.text2ct.cli.Main;
 import org.text2ct.weights.SafeTensorsFile;
 
 /** {@code verify --kind schedulers} on the fixture: every output tensor is checked and passes. */
-class SchedulersCheckTest {
+class VerifySchedulersTest {
     private static final int INPUT_TENSORS = 4;
 
     @Test
     void verifiesEveryTensorOfTheFixture() throws Exception {
-        URL url = SchedulersCheckTest.class.getResource("/fixtures/schedulers.safetensors");
+        URL url = VerifySchedulersTest.class.getResource("/fixtures/schedulers.safetensors");
         Path fixture = Path.of(url.toURI());
         int outputs;
         try (SafeTensorsFile file = SafeTensorsFile.open(fixture)) {
