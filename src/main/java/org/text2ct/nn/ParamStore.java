@@ -23,9 +23,26 @@ public final class ParamStore {
     private final List<String> missing = new ArrayList<>();
     private final List<String> mismatched = new ArrayList<>();
 
+    private final java.util.Random random;
+
     public ParamStore(StateDict dict, NDManager manager) {
         this.dict = dict;
         this.manager = manager;
+        this.random = null;
+    }
+
+    private ParamStore(NDManager manager, long seed) {
+        this.dict = null;
+        this.manager = manager;
+        this.random = new java.util.Random(seed);
+    }
+
+    /**
+     * Random parameters of whatever shapes the network asks for (normal, std 1/√fan-in), for
+     * benchmarks at released sizes without weight files.
+     */
+    public static ParamStore random(NDManager manager, long seed) {
+        return new ParamStore(manager, seed);
     }
 
     public NDManager manager() {
@@ -34,6 +51,9 @@ public final class ParamStore {
 
     /** A float32 parameter of the given shape; a placeholder of that shape when it is missing or wrong. */
     public NDArray get(String key, long... shape) {
+        if (random != null) {
+            return randomParam(shape);
+        }
         TensorData t = dict.get(key);
         used.add(key);
         if (t == null) {
@@ -47,13 +67,24 @@ public final class ParamStore {
         return manager.create(t.toFloats(), new Shape(shape));
     }
 
-    /** Whether the file holds this key (for optional parts such as a bias). */
-    public boolean has(String key) {
-        return dict.get(key) != null;
+    private NDArray randomParam(long[] shape) {
+        long fanIn = 1;
+        for (int i = 1; i < shape.length; i++) {
+            fanIn *= shape[i];
+        }
+        float[] v = new float[Math.toIntExact(TensorData.numel(shape))];
+        double std = 1.0 / Math.sqrt(fanIn);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (random.nextGaussian() * std);
+        }
+        return manager.create(v, new Shape(shape));
     }
 
     /** Throws when any requested key was missing or mis-shaped, or any file key was not requested. */
     public void checkStrict() {
+        if (dict == null) {
+            return;
+        }
         List<String> unexpected = new ArrayList<>();
         for (String k : dict.keys()) {
             if (!used.contains(k)) {

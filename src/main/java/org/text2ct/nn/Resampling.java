@@ -5,8 +5,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 
 /**
- * ×2 up- and ½ down-sampling of [N, C, X, Y, Z] tensors, built from reshapes and slices
- * because the engine's 5D interpolation is unreliable.
+ * ×2 up- and ½ down-sampling of [N, C, X, Y, Z] tensors. Trilinear upsampling is composed of a
+ * linear pass along one axis and a bilinear pass in the other two, because the engine's 5D
+ * interpolation is unreliable; PyTorch's trilinear weights are separable, so this is the same.
  */
 public final class Resampling {
     private Resampling() {
@@ -31,41 +32,37 @@ public final class Resampling {
         return Pool.avgPool3d(x, two, two, new Shape(0, 0, 0), false, true);
     }
 
+    /** The engine's bilinear mode (align_corners=False, edge clamping) for 4D arrays. */
+    private static final int BILINEAR = 1;
+
     /**
-     * Linear ×2 along one axis with align_corners=False: output 2i = ¼·x[i−1] + ¾·x[i],
-     * output 2i+1 = ¾·x[i] + ¼·x[i+1], where x is given with one extra row on each side
-     * (the neighbours, or the edge row repeated at the volume's border). Applying it to each
-     * axis in turn is PyTorch's trilinear upsampling.
-     *
-     * @param extended rows [−1, m] of the source along {@code axis}
-     * @return the 2m upsampled rows
+     * Linear ×2 (align_corners=False) along axis 2 of [1, C, m + 2, A, B], whose first and last
+     * rows are the neighbours of the m rows of interest (or the edge row repeated at the
+     * volume's border). Returns the 2m upsampled rows: output 2i = ¼·x[i−1] + ¾·x[i],
+     * 2i+1 = ¾·x[i] + ¼·x[i+1]. Runs as one bilinear pass with the plane flattened (scale 1
+     * along it), which allocates once instead of once per term.
      */
-    public static NDArray linearUp2(NDArray extended, int axis) {
-        long len = extended.getShape().get(axis);
-        NDArray prev = slice(extended, axis, 0, len - 2);
-        NDArray mid = slice(extended, axis, 1, len - 1);
-        NDArray next = slice(extended, axis, 2, len);
-        NDArray even = prev.mul(0.25f).add(mid.mul(0.75f));
-        NDArray odd = mid.mul(0.75f).add(next.mul(0.25f));
-        NDArray both = even.expandDims(axis + 1).concat(odd.expandDims(axis + 1), axis + 1);
-        long[] dims = extended.getShape().getShape();
-        dims[axis] = 2 * (len - 2);
-        return both.reshape(dims);
+    public static NDArray linearUp2Rows(NDArray extended) {
+        Shape s = extended.getShape();
+        long c = s.get(1);
+        long rows = s.get(2);
+        long a = s.get(3);
+        long b = s.get(4);
+        NDArray up = extended.reshape(c, 1, rows, a * b).getNDArrayInternal()
+                .interpolation(new long[] {2 * rows, a * b}, BILINEAR, false);
+        return up.get(":, :, 2:{}", 2 * rows - 2).reshape(1, c, 2 * (rows - 2), a, b);
     }
 
-    /** The tensor with its first and last row along {@code axis} repeated once (edge padding). */
-    public static NDArray edgePad(NDArray x, int axis) {
-        long len = x.getShape().get(axis);
-        return slice(x, axis, 0, 1).concat(x, axis).concat(slice(x, axis, len - 1, len), axis);
-    }
-
-    /** Trilinear ×2 of a whole [N, C, X, Y, Z] tensor. */
-    public static NDArray trilinearUp2(NDArray x) {
-        NDArray y = x;
-        for (int axis = 2; axis < 5; axis++) {
-            y = linearUp2(edgePad(y, axis), axis);
-        }
-        return y;
+    /** Bilinear ×2 (align_corners=False) in the last two axes of [1, C, n, A, B]. */
+    public static NDArray bilinearUp2Plane(NDArray x) {
+        Shape s = x.getShape();
+        long c = s.get(1);
+        long n = s.get(2);
+        long a = s.get(3);
+        long b = s.get(4);
+        NDArray up = x.reshape(c * n, 1, a, b).getNDArrayInternal()
+                .interpolation(new long[] {2 * a, 2 * b}, BILINEAR, false);
+        return up.reshape(1, c, n, 2 * a, 2 * b);
     }
 
     /** Rows [from, to) along {@code axis}. */

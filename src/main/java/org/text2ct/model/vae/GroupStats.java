@@ -26,7 +26,8 @@ final class GroupStats {
         long n = g.getShape().get(1);
         NDArray slabMean = g.mean(new int[] {1}, true);
         float[] means = slabMean.toFloatArray();
-        float[] sq = g.sub(slabMean).square().sum(new int[] {1}).toFloatArray();
+        NDArray centred = g.sub(slabMean);
+        float[] sq = centred.muli(centred).sum(new int[] {1}).toFloatArray();
         for (int i = 0; i < groups; i++) {
             double total = count[i] + n;
             double delta = means[i] - mean[i];

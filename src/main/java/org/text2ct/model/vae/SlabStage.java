@@ -3,6 +3,7 @@ package org.text2ct.model.vae;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import org.text2ct.nn.Activations;
 import org.text2ct.nn.ConvLayer;
 import org.text2ct.nn.GroupNorm;
@@ -71,9 +72,7 @@ final class SlabStage {
                 long len = ext.getShape().get(2);
                 ext = ext.concat(Resampling.slice(ext, 2, len - 1, len), 2);
             }
-            NDArray up = Resampling.linearUp2(ext, 2);
-            up = Resampling.linearUp2(Resampling.edgePad(up, 3), 3);
-            up = Resampling.linearUp2(Resampling.edgePad(up, 4), 4);
+            NDArray up = Resampling.bilinearUp2Plane(Resampling.linearUp2Rows(ext));
             want0 = o0 - 1;
             want1 = o1 + 1;
             lo = Math.max(want0, 0);
@@ -98,7 +97,7 @@ final class SlabStage {
         NDArray y = conv.forward(x, 0, pad, pad);
         if (residual) {
             NDArray r = res.store().read(m, o0, o1);
-            y = (shortcut == null ? r : shortcut.forward(r)).add(y);
+            y.addi(shortcut == null ? r : shortcut.forward(r));
         }
         return y;
     }
@@ -109,8 +108,12 @@ final class SlabStage {
         if (norm != null) {
             float[][] affine = norm.channelAffine(in.stats().mean(), in.stats().variance());
             Shape perChannel = new Shape(1, affine[0].length, 1, 1, 1);
-            x = x.sub(m.create(affine[0], perChannel)).mul(m.create(affine[1], perChannel))
-                    .add(m.create(affine[2], perChannel));
+            x = x.sub(m.create(affine[0], perChannel));
+            x.muli(m.create(affine[1], perChannel)).addi(m.create(affine[2], perChannel));
+            if (silu) {
+                x.muli(Activation.sigmoid(x));
+            }
+            return x;
         }
         return silu ? Activations.silu(x) : x;
     }

@@ -32,6 +32,10 @@ public record SplitOptions(int splits, int dim, long memoryBudget, Path scratchD
         return new SplitOptions(splits, dim, 0, defaultScratch(), () -> { });
     }
 
+    public SplitOptions withSplits(int n) {
+        return new SplitOptions(n, dim, memoryBudget, scratchDir, cancelCheck);
+    }
+
     public SplitOptions withMemoryBudget(long bytes) {
         return new SplitOptions(splits, dim, bytes, scratchDir, cancelCheck);
     }

@@ -1,0 +1,71 @@
+package org.text2ct.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.text2ct.nn.Engines;
+import org.text2ct.pipeline.bench.BenchResult;
+import org.text2ct.pipeline.bench.Benchmarks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: time and peak memory of the networks at released sizes, with random weights. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure VAE decoding and UNet speed and memory at released network sizes (random weights).")
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--what", required = true, description = "vae-decode or unet")
+    String what;
+
+    @Option(names = "--latent", required = true, split = ",", description = "Latent size X,Y,Z (e.g. 128,128,48)")
+    long[] latent;
+
+    @Option(names = "--splits", description = "VAE tensor splits (default: chosen from free memory)")
+    int splits;
+
+    @Option(names = "--batch", defaultValue = "2", description = "UNet batch (2 = one guided step)")
+    int batch;
+
+    @Option(names = "--context-length", defaultValue = "128", description = "Text tokens for the UNet")
+    int contextLength;
+
+    @Option(names = "--repeat", defaultValue = "1", description = "Timed runs after the warm-up (best is reported)")
+    int repeat;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "Untimed warm-up runs (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu")
+    String device;
+
+    @Option(names = "--json", description = "One JSON object per line")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (latent.length != 3) {
+            throw new IllegalArgumentException("--latent needs three sizes X,Y,Z, got " + latent.length);
+        }
+        if (repeat < 1 || warmup < 0) {
+            throw new IllegalArgumentException("--repeat must be ≥ 1 and --warmup ≥ 0");
+        }
+        Benchmarks bench = new Benchmarks(Engines.device(device), repeat, warmup);
+        BenchResult r = switch (what) {
+            case "vae-decode" -> bench.vaeDecode(latent, splits);
+            case "unet" -> bench.unet(latent, batch, contextLength);
+            default -> throw new IllegalArgumentException("unknown --what '" + what + "': use vae-decode or unet");
+        };
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(r.toJson());
+        } else {
+            out.println(BenchResult.tableHeader());
+            out.println(r.tableRow());
+        }
+        out.flush();
+        return 0;
+    }
+}
