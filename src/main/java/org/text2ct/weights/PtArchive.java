@@ -45,10 +45,7 @@ final class PtArchive implements AutoCloseable, TorchRebuilder.StorageSource {
             return new PtArchive(file, channel, zip, findPrefix(file, zip));
         } catch (IOException | RuntimeException e) {
             channel.close();
-            if (e instanceof WeightFileException w) {
-                throw w;
-            }
-            throw new WeightFileException(file, "not a readable PyTorch zip archive: " + e, e);
+            throw e;
         }
     }
 

@@ -25,6 +25,17 @@ public final class PtFile {
 
     /** The whole object tree; its top level must be a dict. */
     public static PtCheckpoint load(Path path) throws IOException {
+        try {
+            return read(path);
+        } catch (WeightFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Damaged zip structures surface as assorted exceptions from the zip library.
+            throw new WeightFileException(path, "cannot read PyTorch zip archive: " + e, e);
+        }
+    }
+
+    private static PtCheckpoint read(Path path) throws IOException {
         try (PtArchive archive = PtArchive.open(path)) {
             Object root = RestrictedUnpickler.load(path, archive.pickle(), new TorchRebuilder(path, archive));
             if (!(root instanceof Map<?, ?> dict)) {
