@@ -7,7 +7,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -61,9 +60,8 @@ record SafeTensorsHeader(List<Entry> entries, Map<String, String> metadata) {
             JsonReader reader = new JsonReader(new StringReader(json));
             reader.setStrictness(Strictness.STRICT);
             root = JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new WeightFileException(file, "header has text after its JSON object");
-            }
+            // Strict mode makes this throw if anything but whitespace follows the object.
+            reader.peek();
         } catch (JsonParseException | IOException e) {
             throw new WeightFileException(file, "header is not valid JSON: " + e.getMessage());
         }
