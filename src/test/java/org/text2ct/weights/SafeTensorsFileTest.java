@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The MAISI VAE fixture; expected values were read from the file with Python's struct module. */
 class SafeTensorsFileTest {
@@ -34,6 +39,36 @@ class SafeTensorsFileTest {
             assertEquals(0.04808280989527702f, bias[0]);
             assertEquals(-0.19957301020622253f, bias[3]);
             assertNull(f.get("no.such.key"));
+        }
+    }
+
+    /** Two 1.5 GB tensors cannot share one 2 GB mapping; the file is sparse, so it costs no disk space. */
+    @Test
+    void mapsFilesBeyond2GBInSeveralWindows(@TempDir Path dir) throws Exception {
+        long half = 3L << 29;
+        String json = "{\"a\":{\"dtype\":\"U8\",\"shape\":[%d],\"data_offsets\":[0,%d]},"
+                + "\"b\":{\"dtype\":\"U8\",\"shape\":[%d],\"data_offsets\":[%d,%d]}}";
+        byte[] header = json.formatted(half, half, half, half, 2 * half).getBytes(StandardCharsets.US_ASCII);
+        Path file = dir.resolve("big.safetensors");
+        long dataStart = 8 + header.length;
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(dataStart + 2 * half);
+            raf.write(TestBytes.longs(header.length));
+            raf.write(header);
+            raf.seek(dataStart + half - 1);
+            raf.write(new byte[] {11, 22});
+            raf.seek(dataStart + 2 * half - 1);
+            raf.write(33);
+        }
+
+        try (SafeTensorsFile f = SafeTensorsFile.open(file)) {
+            ByteBuffer a = f.get("a").bytes();
+            ByteBuffer b = f.get("b").bytes();
+            assertEquals(half, a.remaining());
+            assertEquals(half, b.remaining());
+            assertEquals(11, a.get((int) half - 1));
+            assertEquals(22, b.get(0));
+            assertEquals(33, b.get((int) half - 1));
         }
     }
 
