@@ -3,16 +3,9 @@ package org.text2ct.weights;
 import static org.text2ct.weights.PickleOpcodes.*;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +33,13 @@ final class RestrictedUnpickler {
     }
 
     private final Path file;
-    private final ByteBuffer in;
+    private final PickleInput in;
     private final Host host;
-    private final List<Object> stack = new ArrayList<>();
-    private final Deque<Integer> marks = new ArrayDeque<>();
-    private final Map<Long, Object> memo = new HashMap<>();
+    private final PickleStack stack = new PickleStack();
 
     private RestrictedUnpickler(Path file, byte[] pickle, Host host) {
         this.file = file;
-        this.in = ByteBuffer.wrap(pickle).order(ByteOrder.LITTLE_ENDIAN);
+        this.in = new PickleInput(pickle);
         this.host = host;
     }
 
@@ -58,18 +49,17 @@ final class RestrictedUnpickler {
     }
 
     private Object run() throws WeightFileException {
-        while (in.hasRemaining()) {
+        while (in.hasMore()) {
             int at = in.position();
-            int op = in.get() & 0xff;
-            if (op == STOP) {
-                return pop();
-            }
+            int op = in.u8();
             try {
+                if (op == STOP) {
+                    return stack.pop();
+                }
                 step(op);
-            } catch (WeightFileException e) {
-                throw e;
             } catch (RuntimeException e) {
-                throw fail("malformed pickle at byte " + at + " (opcode 0x" + Integer.toHexString(op) + "): " + e);
+                String why = e instanceof IllegalStateException ? e.getMessage() : e.toString();
+                throw fail("malformed pickle at byte " + at + " (opcode 0x" + Integer.toHexString(op) + "): " + why);
             }
         }
         throw fail("pickle ends without a STOP opcode; the file is truncated");
@@ -77,62 +67,64 @@ final class RestrictedUnpickler {
 
     private void step(int op) throws WeightFileException {
         switch (op) {
-            case PROTO -> in.get();
-            case FRAME -> bytes(8);
-            case MARK -> marks.push(stack.size());
-            case POP -> pop();
-            case NONE -> stack.add(null);
-            case NEWTRUE -> stack.add(Boolean.TRUE);
-            case NEWFALSE -> stack.add(Boolean.FALSE);
-            case BININT -> stack.add((long) bytes(4).getInt());
-            case BININT1 -> stack.add((long) (bytes(1).get() & 0xff));
-            case BININT2 -> stack.add((long) (bytes(2).getShort() & 0xffff));
-            case LONG1 -> stack.add(readLong1());
-            case BINFLOAT -> stack.add(bytes(8).order(ByteOrder.BIG_ENDIAN).getDouble());
-            case SHORT_BINUNICODE -> stack.add(string(bytes(1).get() & 0xff));
-            case BINUNICODE -> stack.add(string(bytes(4).getInt() & 0xffffffffL));
-            case BINUNICODE8 -> stack.add(string(bytes(8).getLong()));
-            case SHORT_BINBYTES -> stack.add(byteArray(bytes(1).get() & 0xff));
-            case BINBYTES -> stack.add(byteArray(bytes(4).getInt() & 0xffffffffL));
-            case EMPTY_DICT -> stack.add(new LinkedHashMap<>());
-            case EMPTY_LIST -> stack.add(new ArrayList<>());
-            case EMPTY_TUPLE -> stack.add(List.of());
-            case TUPLE -> stack.add(tuple(popMark()));
-            case TUPLE1 -> stack.add(tuple(popN(1)));
-            case TUPLE2 -> stack.add(tuple(popN(2)));
-            case TUPLE3 -> stack.add(tuple(popN(3)));
-            case LIST -> stack.add(new ArrayList<>(popMark()));
-            case DICT -> stack.add(putAll(new LinkedHashMap<>(), popMark()));
-            case APPEND -> listOnTop(1).add(pop());
+            case PROTO -> in.u8();
+            case FRAME -> in.i64();
+            case MARK -> stack.mark();
+            case POP -> stack.pop();
+            case NONE -> stack.push(null);
+            case NEWTRUE -> stack.push(Boolean.TRUE);
+            case NEWFALSE -> stack.push(Boolean.FALSE);
+            case BININT -> stack.push((long) in.i32());
+            case BININT1 -> stack.push((long) in.u8());
+            case BININT2 -> stack.push((long) in.u16());
+            case LONG1 -> stack.push(in.long1());
+            case BINFLOAT -> stack.push(in.float64());
+            case SHORT_BINUNICODE -> stack.push(in.string(in.u8()));
+            case BINUNICODE -> stack.push(in.string(in.u32()));
+            case BINUNICODE8 -> stack.push(in.string(in.i64()));
+            case SHORT_BINBYTES -> stack.push(in.byteArray(in.u8()));
+            case BINBYTES -> stack.push(in.byteArray(in.u32()));
+            case EMPTY_DICT -> stack.push(new LinkedHashMap<>());
+            case EMPTY_LIST -> stack.push(new ArrayList<>());
+            case EMPTY_TUPLE -> stack.push(List.of());
+            case TUPLE -> stack.push(Collections.unmodifiableList(stack.popToMark()));
+            case TUPLE1 -> stack.push(Collections.unmodifiableList(stack.popN(1)));
+            case TUPLE2 -> stack.push(Collections.unmodifiableList(stack.popN(2)));
+            case TUPLE3 -> stack.push(Collections.unmodifiableList(stack.popN(3)));
+            case LIST -> stack.push(stack.popToMark());
+            case DICT -> {
+                List<Object> items = stack.popToMark();
+                stack.push(putAll(new LinkedHashMap<>(), items));
+            }
+            case APPEND -> {
+                Object value = stack.pop();
+                stack.listOnTop().add(value);
+            }
             case APPENDS -> {
-                List<Object> items = popMark();
-                listOnTop(0).addAll(items);
+                List<Object> items = stack.popToMark();
+                stack.listOnTop().addAll(items);
             }
-            case SETITEM -> putAll(dictOnTop(2), popN(2));
+            case SETITEM -> {
+                List<Object> item = stack.popN(2);
+                putAll(stack.dictOnTop(), item);
+            }
             case SETITEMS -> {
-                List<Object> items = popMark();
-                putAll(dictOnTop(0), items);
+                List<Object> items = stack.popToMark();
+                putAll(stack.dictOnTop(), items);
             }
-            case GLOBAL -> stack.add(global(line(), line()));
+            case GLOBAL -> stack.push(global(in.line(), in.line()));
             case STACK_GLOBAL -> {
-                List<Object> names = popN(2);
-                stack.add(global(text(names.get(0)), text(names.get(1))));
+                List<Object> names = stack.popN(2);
+                stack.push(global(text(names.get(0)), text(names.get(1))));
             }
-            case REDUCE -> {
-                Object args = pop();
-                Object function = pop();
-                if (!(function instanceof PickleGlobal g) || !(args instanceof List<?> a)) {
-                    throw fail("REDUCE needs a global and an argument tuple");
-                }
-                stack.add(host.call(g, Collections.unmodifiableList(a)));
-            }
+            case REDUCE -> reduce();
             case BUILD -> build();
-            case BINPERSID -> stack.add(host.persistentLoad(pop()));
-            case BINPUT -> memo.put((long) (bytes(1).get() & 0xff), peek());
-            case LONG_BINPUT -> memo.put(bytes(4).getInt() & 0xffffffffL, peek());
-            case MEMOIZE -> memo.put((long) memo.size(), peek());
-            case BINGET -> stack.add(memoGet(bytes(1).get() & 0xff));
-            case LONG_BINGET -> stack.add(memoGet(bytes(4).getInt() & 0xffffffffL));
+            case BINPERSID -> stack.push(host.persistentLoad(stack.pop()));
+            case BINPUT -> stack.memoize(in.u8());
+            case LONG_BINPUT -> stack.memoize(in.u32());
+            case MEMOIZE -> stack.memoizeNext();
+            case BINGET -> stack.push(stack.memoGet(in.u8()));
+            case LONG_BINGET -> stack.push(stack.memoGet(in.u32()));
             default -> throw fail("unsupported pickle opcode 0x" + Integer.toHexString(op) + " at byte "
                     + (in.position() - 1) + "; this reader accepts only what torch.save writes");
         }
@@ -147,129 +139,32 @@ final class RestrictedUnpickler {
         return g;
     }
 
+    private void reduce() throws WeightFileException {
+        Object args = stack.pop();
+        Object function = stack.pop();
+        if (!(function instanceof PickleGlobal g) || !(args instanceof List<?> a)) {
+            throw new IllegalStateException("REDUCE needs a global and an argument tuple");
+        }
+        stack.push(host.call(g, Collections.unmodifiableList(a)));
+    }
+
     /** BUILD sets instance state; only dicts get it (an OrderedDict's {@code _metadata}), and it carries no tensors. */
-    private void build() throws WeightFileException {
-        pop();
-        if (!(peek() instanceof Map)) {
-            throw fail("BUILD on something other than a dict is not supported");
+    private void build() {
+        stack.pop();
+        if (!(stack.peek() instanceof Map)) {
+            throw new IllegalStateException("BUILD on something other than a dict is not supported");
         }
-    }
-
-    private Object readLong1() {
-        byte[] b = new byte[bytes(1).get() & 0xff];
-        bytes(b.length).get(b);
-        if (b.length == 0) {
-            return 0L;
-        }
-        for (int i = 0, j = b.length - 1; i < j; i++, j--) {
-            byte t = b[i];
-            b[i] = b[j];
-            b[j] = t;
-        }
-        BigInteger v = new BigInteger(b);
-        return v.bitLength() < 64 ? (Object) v.longValue() : v;
-    }
-
-    /** The next {@code n} bytes as a little-endian view; fails cleanly when the pickle is shorter. */
-    private ByteBuffer bytes(long n) {
-        if (n < 0 || n > in.remaining()) {
-            throw new IllegalStateException("needs " + Long.toUnsignedString(n) + " bytes, only " + in.remaining() + " left");
-        }
-        ByteBuffer view = in.slice(in.position(), (int) n).order(ByteOrder.LITTLE_ENDIAN);
-        in.position(in.position() + (int) n);
-        return view;
-    }
-
-    private String string(long n) {
-        return StandardCharsets.UTF_8.decode(bytes(n)).toString();
-    }
-
-    private byte[] byteArray(long n) {
-        ByteBuffer view = bytes(n);
-        byte[] b = new byte[view.remaining()];
-        view.get(b);
-        return b;
-    }
-
-    /** A text line as the GLOBAL opcode writes it, without its newline. */
-    private String line() {
-        int start = in.position();
-        while (in.get() != '\n') {
-            // scan; running off the end throws BufferUnderflowException, reported as malformed
-        }
-        return new String(in.array(), start, in.position() - start - 1, StandardCharsets.UTF_8);
-    }
-
-    private Object memoGet(long key) throws WeightFileException {
-        if (!memo.containsKey(key)) {
-            throw fail("pickle reads memo slot " + key + " before writing it");
-        }
-        return memo.get(key);
-    }
-
-    private Object pop() throws WeightFileException {
-        if (stack.isEmpty() || (!marks.isEmpty() && stack.size() <= marks.peek())) {
-            throw fail("pickle pops from an empty stack");
-        }
-        return stack.remove(stack.size() - 1);
-    }
-
-    private Object peek() throws WeightFileException {
-        if (stack.isEmpty()) {
-            throw fail("pickle reads an empty stack");
-        }
-        return stack.get(stack.size() - 1);
-    }
-
-    private List<Object> popN(int n) throws WeightFileException {
-        Object[] items = new Object[n];
-        for (int i = n - 1; i >= 0; i--) {
-            items[i] = pop();
-        }
-        return Arrays.asList(items);
-    }
-
-    private List<Object> popMark() throws WeightFileException {
-        if (marks.isEmpty()) {
-            throw fail("pickle uses a MARK it never set");
-        }
-        List<Object> top = stack.subList(marks.pop(), stack.size());
-        List<Object> items = new ArrayList<>(top);
-        top.clear();
-        return items;
-    }
-
-    private static List<Object> tuple(List<Object> items) {
-        return Collections.unmodifiableList(new ArrayList<>(items));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object> listOnTop(int depth) throws WeightFileException {
-        Object o = stack.size() > depth ? stack.get(stack.size() - 1 - depth) : null;
-        if (!(o instanceof ArrayList)) {
-            throw fail("APPEND to something that is not a list");
-        }
-        return (List<Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<Object, Object> dictOnTop(int depth) throws WeightFileException {
-        Object o = stack.size() > depth ? stack.get(stack.size() - 1 - depth) : null;
-        if (!(o instanceof LinkedHashMap)) {
-            throw fail("SETITEM on something that is not a dict");
-        }
-        return (Map<Object, Object>) o;
     }
 
     /** Keys must be plain values: hashing a deeply nested key could overflow the stack. */
-    private Map<Object, Object> putAll(Map<Object, Object> dict, List<Object> keysAndValues) throws WeightFileException {
+    private static Map<Object, Object> putAll(Map<Object, Object> dict, List<Object> keysAndValues) {
         if (keysAndValues.size() % 2 != 0) {
-            throw fail("dict items come in an odd number");
+            throw new IllegalStateException("dict items come in an odd number");
         }
         for (int i = 0; i < keysAndValues.size(); i += 2) {
             Object key = keysAndValues.get(i);
             if (!(key == null || key instanceof String || key instanceof Number || key instanceof Boolean)) {
-                throw fail("dict key of type " + key.getClass().getSimpleName() + " is not supported");
+                throw new IllegalStateException("dict key of type " + key.getClass().getSimpleName() + " is not supported");
             }
             dict.put(key, keysAndValues.get(i + 1));
         }
