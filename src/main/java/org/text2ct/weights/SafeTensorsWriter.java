@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes safetensors files the Python {@code safetensors} library reads: an 8-byte little-endian
@@ -38,10 +39,11 @@ public final class SafeTensorsWriter {
             throw new FileAlreadyExistsException(target.toString(), null, "refusing to overwrite; pass overwrite to replace it");
         }
         byte[] header = header(target, tensors, metadata);
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        // Not Files.createTempFile: its owner-only permissions would stay on the finished file.
+        Path tmp = target.toAbsolutePath().resolveSibling(
+                "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length);
                 writeFully(ch, len);
                 writeFully(ch, ByteBuffer.wrap(header));

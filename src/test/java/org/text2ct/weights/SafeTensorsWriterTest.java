@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -87,6 +88,16 @@ class SafeTensorsWriterTest {
             assertArrayEquals(new float[] {2}, f.get("x").toFloats());
         }
         assertEquals(List.of(file), listDir(), "no temporary file is left behind");
+    }
+
+    /** The finished file gets the permissions any new file gets here, not a temporary file's owner-only ones. */
+    @Test
+    void finishedFileHasOrdinaryPermissions() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path written = dir.resolve("w.safetensors");
+        SafeTensorsWriter.write(written, Map.of("x", TensorData.ofFloats(new long[] {1}, new float[] {2})), Map.of(), false);
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(written));
     }
 
     @Test
