@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.text2ct.pipeline.verify.FidCheck;
 import org.text2ct.pipeline.verify.FixtureCheck;
+import org.text2ct.pipeline.verify.PipelineCheck;
 import org.text2ct.pipeline.verify.SchedulersCheck;
 import org.text2ct.pipeline.verify.UnetCheck;
 import org.text2ct.pipeline.verify.VaeCheck;
@@ -50,7 +51,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** The kinds of check; each names the fixture family it reads. */
     public enum Kind {
-        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet"), SCHEDULERS("schedulers"), FID("fid");
+        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet"), SCHEDULERS("schedulers"), PIPELINE("pipeline"), FID("fid");
 
         private final String label;
 
@@ -92,6 +93,7 @@ public final class VerifyCommand implements Callable<Integer> {
             case MAISI_VAE -> new VaeCheck();
             case MAISI_UNET -> new UnetCheck();
             case SCHEDULERS -> new SchedulersCheck();
+            case PIPELINE -> new PipelineCheck();
             case FID -> new FidCheck();
         };
     }

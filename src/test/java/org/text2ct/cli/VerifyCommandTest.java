@@ -55,6 +55,26 @@ class VerifyCommandTest {
     }
 
     @Test
+    void guidedPipelineReproducesBothReferenceRuns() {
+        Run r = run("verify", "--kind", "pipeline",
+                "--weights", TestFixtures.path("text2ct_unet_tiny.weights.safetensors").toString(),
+                "--vae", TestFixtures.path("maisi_vae_tiny.weights.safetensors").toString(),
+                "--io", TestFixtures.path("text2ct_pipeline_tiny.io.safetensors").toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("rflow_decoded") && r.out().contains("ddim_latent_after_step1"), r.out());
+        assertEquals("verify: 8 passed, 0 failed", r.lastLine());
+    }
+
+    @Test
+    void pipelineWithoutVaeSaysWhatIsMissing() {
+        Run r = run("verify", "--kind", "pipeline",
+                "--weights", TestFixtures.path("text2ct_unet_tiny.weights.safetensors").toString(),
+                "--io", TestFixtures.path("text2ct_pipeline_tiny.io.safetensors").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--vae"), r.err());
+    }
+
+    @Test
     void impossibleToleranceFailsWithExitCodeOne() {
         Run r = run("verify", "--kind", "maisi-unet", "--tolerance", "1e-12",
                 "--weights", TestFixtures.path("maisi_unet_text_tiny.weights.safetensors").toString(),

@@ -4,15 +4,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.text2ct.diffusion.BetaConfig;
-import org.text2ct.diffusion.BetaSchedule;
-import org.text2ct.diffusion.ClipConfig;
-import org.text2ct.diffusion.DdimConfig;
 import org.text2ct.diffusion.DdimScheduler;
-import org.text2ct.diffusion.DdpmConfig;
 import org.text2ct.diffusion.DdpmScheduler;
-import org.text2ct.diffusion.PredictionType;
-import org.text2ct.diffusion.RectifiedFlowConfig;
 import org.text2ct.diffusion.RectifiedFlowScheduler;
 import org.text2ct.diffusion.SchedulerRun;
 import org.text2ct.diffusion.StepResult;
@@ -24,14 +17,9 @@ import org.text2ct.weights.SafeTensorsFile;
  */
 public final class SchedulersCheck implements FixtureCheck {
     private static final Set<String> INPUTS = Set.of("x0", "noise", "model_output", "sample");
-    // The configurations the reference file was made with (fixtures README, cases.json "schedulers").
-    private static final BetaConfig BETAS = new BetaConfig(1000, BetaSchedule.SCALED_LINEAR_BETA, 0.0015, 0.0195);
-    private static final DdpmScheduler DDPM = new DdpmScheduler(new DdpmConfig(
-            BETAS, DdpmConfig.VarianceType.FIXED_SMALL, ClipConfig.OFF, PredictionType.V_PREDICTION));
-    private static final DdimScheduler DDIM = new DdimScheduler(new DdimConfig(
-            BETAS, ClipConfig.OFF, true, 0, PredictionType.V_PREDICTION, 0));
-    private static final RectifiedFlowScheduler RFLOW = new RectifiedFlowScheduler(new RectifiedFlowConfig(
-            1000, true, true, 0, 32 * 32 * 32, 3));
+    private static final DdpmScheduler DDPM = ReferenceSchedulers.DDPM;
+    private static final DdimScheduler DDIM = ReferenceSchedulers.DDIM;
+    private static final RectifiedFlowScheduler RFLOW = ReferenceSchedulers.RFLOW;
     /** The run whose first step {@code rflow_step0_*} holds. */
     private static final int RFLOW_STEPS = 30;
     private static final int[] RFLOW_LATENT = {128, 128, 48};
