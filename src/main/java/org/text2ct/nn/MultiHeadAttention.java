@@ -63,8 +63,8 @@ public final class MultiHeadAttention {
         NDList outs = new NDList();
         for (long start = 0; start < t; start += block) {
             NDArray qb = block == t ? q : q.get(":, :, {}:{}", start, Math.min(t, start + block));
-            NDArray att = qb.matMul(kT).mul(scale).softmax(-1);
-            outs.add(att.matMul(v));
+            // Each block's attention matrix is freed before the next one is made.
+            outs.add(Scopes.run(qb, blk -> blk.matMul(kT).mul(scale).softmax(-1).matMul(v)));
         }
         NDArray o = outs.size() == 1 ? outs.singletonOrThrow() : NDArrays.concat(outs, 2);
         o = o.transpose(0, 2, 1, 3).reshape(new Shape(b, t, (long) heads * dimHead));

@@ -46,6 +46,12 @@ public final class UnetDenoiser implements GuidedDenoiser {
         boolean guided = guidanceScale != 1.0;
         int batch = guided ? 2 : 1;
         try (NDManager step = manager.newSubManager()) {
+            // Arrays derived from the conditioning inputs belong to this step and are freed with it.
+            for (NDArray a : new NDArray[] {context, classLabels, spacing}) {
+                if (a != null) {
+                    a.tempAttach(step);
+                }
+            }
             NDArray x = step.create(latent, new Shape(latentShape));
             if (guided) {
                 x = x.repeat(0, 2);

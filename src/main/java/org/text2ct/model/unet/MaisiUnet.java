@@ -2,7 +2,6 @@ package org.text2ct.model.unet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.text2ct.nn.Activations;
 import org.text2ct.nn.ConvLayer;
 import org.text2ct.nn.GroupNorm;
 import org.text2ct.nn.ParamStore;
+import org.text2ct.nn.Scopes;
 
 /**
  * MONAI's DiffusionModelUNetMaisi: time (+ class) embedding, optional body-region and spacing
@@ -83,7 +83,7 @@ public final class MaisiUnet {
         for (UnetLevel level : ups) {
             h = level.up(h, emb, context, skips);
         }
-        return outConv.forward(Activations.silu(outNorm.forward(h)));
+        return Scopes.run(h, x -> outConv.forward(Activations.silu(outNorm.forward(x))));
     }
 
     private NDArray embedding(UnetInputs in) {
@@ -104,20 +104,19 @@ public final class MaisiUnet {
         return parts.size() == 1 ? emb : ai.djl.ndarray.NDArrays.concat(parts, 1);
     }
 
-    /** Embedding rows for integer labels, checked against the table size. */
+    /** Embedding rows for integer labels (as a one-hot product, so the rows land in the labels' scope). */
     private static NDArray lookup(NDArray table, NDArray labels) {
         long[] ids = labels.toType(DataType.INT64, false).toLongArray();
-        long rows = table.getShape().get(0);
-        NDManager m = labels.getManager();
-        NDList picked = new NDList();
-        for (long id : ids) {
-            if (id < 0 || id >= rows) {
-                throw new IllegalArgumentException("class label " + id + " is outside 0.." + (rows - 1)
+        int rows = (int) table.getShape().get(0);
+        float[] oneHot = new float[ids.length * rows];
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < 0 || ids[i] >= rows) {
+                throw new IllegalArgumentException("class label " + ids[i] + " is outside 0.." + (rows - 1)
                         + " (num_class_embeds = " + rows + ")");
             }
-            picked.add(table.get(id).expandDims(0));
+            oneHot[i * rows + (int) ids[i]] = 1f;
         }
-        return ai.djl.ndarray.NDArrays.concat(picked, 0).toDevice(m.getDevice(), false);
+        return labels.getManager().create(oneHot, new ai.djl.ndarray.types.Shape(ids.length, rows)).matMul(table);
     }
 
     private void checkInputs(UnetInputs in) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import org.text2ct.nn.GroupNorm;
 import org.text2ct.nn.MultiHeadAttention;
 import org.text2ct.nn.ParamStore;
+import org.text2ct.nn.Scopes;
 
 /** MONAI's SpatialAttentionBlock (levels with attention but no text): GN → self-attention over voxels, + input. */
 final class SpatialSelfAttention implements AttentionLayer {
@@ -18,7 +19,11 @@ final class SpatialSelfAttention implements AttentionLayer {
     }
 
     @Override
-    public NDArray forward(NDArray x, NDArray context) {
+    public NDArray forward(NDArray input, NDArray context) {
+        return Scopes.run(input, x -> compute(x, context));
+    }
+
+    private NDArray compute(NDArray x, NDArray context) {
         Shape s = x.getShape();
         NDArray h = norm.forward(x).reshape(s.get(0), s.get(1), -1).transpose(0, 2, 1);
         h = attn.forward(h, null);

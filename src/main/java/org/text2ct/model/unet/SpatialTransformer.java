@@ -7,6 +7,7 @@ import java.util.List;
 import org.text2ct.nn.ConvLayer;
 import org.text2ct.nn.GroupNorm;
 import org.text2ct.nn.ParamStore;
+import org.text2ct.nn.Scopes;
 
 /** MONAI's SpatialTransformer: GN → 1×1 conv → transformer blocks over voxels as tokens → 1×1 conv, + input. */
 final class SpatialTransformer implements AttentionLayer {
@@ -26,7 +27,11 @@ final class SpatialTransformer implements AttentionLayer {
     }
 
     @Override
-    public NDArray forward(NDArray x, NDArray context) {
+    public NDArray forward(NDArray input, NDArray context) {
+        return Scopes.run(input, x -> compute(x, context));
+    }
+
+    private NDArray compute(NDArray x, NDArray context) {
         Shape s = x.getShape();
         NDArray h = projIn.forward(norm.forward(x));
         h = h.transpose(0, 2, 3, 4, 1).reshape(s.get(0), s.get(2) * s.get(3) * s.get(4), s.get(1));

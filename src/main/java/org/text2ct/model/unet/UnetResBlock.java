@@ -7,6 +7,7 @@ import org.text2ct.nn.GroupNorm;
 import org.text2ct.nn.LinearLayer;
 import org.text2ct.nn.ParamStore;
 import org.text2ct.nn.Resampling;
+import org.text2ct.nn.Scopes;
 
 /**
  * MONAI's DiffusionUNetResnetBlock: GN → SiLU → (nearest ×2 | avg-pool ½) → conv → + time
@@ -34,7 +35,11 @@ final class UnetResBlock {
         this.resample = resample;
     }
 
-    NDArray forward(NDArray x, NDArray emb) {
+    NDArray forward(NDArray input, NDArray emb) {
+        return Scopes.run(input, x -> compute(x, emb));
+    }
+
+    private NDArray compute(NDArray x, NDArray emb) {
         NDArray h = Activations.silu(norm1.forward(x));
         if (resample == Resample.UP) {
             x = Resampling.nearestUp2(x);
