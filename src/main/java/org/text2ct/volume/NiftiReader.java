@@ -53,8 +53,9 @@ public final class NiftiReader {
             }
             if (h.voxOffset() > capacity - dataBytes) {
                 throw new VolumeFormatException(file, String.format(
-                        "header asks for %d×%d×%d %s voxels (%,d bytes from offset %,d) but the file holds %,d bytes",
-                        h.size(1), h.size(2), h.size(3), h.type(), dataBytes, h.voxOffset(), fileSize));
+                        "header asks for %d×%d×%d %s voxels (%,d bytes from offset %,d) but the file holds %,d bytes%s",
+                        h.size(1), h.size(2), h.size(3), h.type(), dataBytes, h.voxOffset(), fileSize,
+                        gzip ? String.format(" (gzip: at most %,d uncompressed)", capacity) : ""));
             }
             VolumeLimits.checkMemory(file, h.voxelCount());
             skip(in, h.voxOffset() - headerBytes, file);
