@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.text2ct.volume.NiftiTestFiles;
 
 /** {@code info --json} on NIfTI files built field by field: geometry methods, orientations, scaling, datatypes. */
-class InfoCommandTest {
+public class InfoCommandTest {
     @TempDir
     Path dir;
 
@@ -35,7 +35,7 @@ class InfoCommandTest {
         }
     }
 
-    static JsonObject info(Path file) {
+    public static JsonObject info(Path file) {
         String[] r = run("info", "--json", file.toString());
         assertEquals("0", r[0], r[2]);
         String[] lines = r[1].strip().split("\n");
