@@ -33,7 +33,8 @@ public final class VolumeFiles {
         }
         return switch (formatOf(path)) {
             case NIFTI -> NiftiReader.read(path);
-            case METAIMAGE, DICOM_SERIES -> throw new VolumeFormatException(path, "reading this format is not implemented yet");
+            case METAIMAGE -> MetaImageReader.read(path);
+            case DICOM_SERIES -> throw new VolumeFormatException(path, "reading DICOM series is not implemented yet");
         };
     }
 
@@ -41,7 +42,7 @@ public final class VolumeFiles {
     public static void write(CtVolume volume, Path path, boolean overwrite) throws IOException {
         switch (formatOf(path)) {
             case NIFTI -> NiftiWriter.write(volume, path, NiftiWriter.Options.defaults().withOverwrite(overwrite));
-            case METAIMAGE -> throw new VolumeFormatException(path, "writing MetaImage is not implemented yet");
+            case METAIMAGE -> MetaImageWriter.write(volume, path, VoxelType.FLOAT32, overwrite);
             case DICOM_SERIES -> throw new VolumeFormatException(path, "writing DICOM is not supported; name a .nii, .nii.gz, .mha or .mhd file");
         }
     }

@@ -55,6 +55,19 @@ class CraniumScanTest {
     }
 
     @Test
+    void metaImageRoundTripsAreExact() throws Exception {
+        CtVolume v = scan.volume();
+        Path mha = dir.resolve("cranium.mha");
+        MetaImageWriter.write(v, mha, VoxelType.INT16, false);
+        CtVolume back = MetaImageReader.read(mha);
+        TestVolumes.assertSameVoxels(v, back, 0f);
+        TestVolumes.assertSameGeometry(v, back, 0);
+        Path mhd = dir.resolve("cranium.mhd");
+        MetaImageWriter.write(v, mhd, VoxelType.FLOAT32, false);
+        TestVolumes.assertSameVoxels(v, MetaImageReader.read(mhd), 0f);
+    }
+
+    @Test
     void infoReportsTheScan() throws Exception {
         Path f = dir.resolve("cranium.nii");
         NiftiWriter.write(scan.volume(), f, new NiftiWriter.Options(VoxelType.INT16, 1, "Cranium", null, false));
