@@ -34,7 +34,7 @@ public final class VolumeFiles {
         return switch (formatOf(path)) {
             case NIFTI -> NiftiReader.read(path);
             case METAIMAGE -> MetaImageReader.read(path);
-            case DICOM_SERIES -> throw new VolumeFormatException(path, "reading DICOM series is not implemented yet");
+            case DICOM_SERIES -> DicomSeriesReader.read(path);
         };
     }
 
