@@ -19,7 +19,7 @@ public class InfoCommandTest {
     Path dir;
 
     /** Runs the CLI and returns {exit code, stdout, stderr}. */
-    static String[] run(String... args) {
+    public static String[] run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
