@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * Voxel → RAS placement of a NIfTI image, chosen as the standard's three methods rank them:
  * sform when {@code sform_code > 0} (method 3), else qform when {@code qform_code > 0}
- * (method 2: quaternion, with qfac = −1 when pixdim[0] is −1), else pixdim only (method 1).
+ * (method 2: quaternion, with qfac = −1 when pixdim[0] is negative, as nifti1_io reads it),
+ * else pixdim only (method 1).
  */
 public record NiftiGeometry(Method method, double[] spacing, double[] origin, double[][] direction) {
 
@@ -19,7 +20,7 @@ public record NiftiGeometry(Method method, double[] spacing, double[] origin, do
             return fromAffine(h.srow(), unit, file);
         }
         if (h.qformCode() > 0) {
-            double qfac = h.pixdim()[0] == -1 ? -1 : 1;
+            double qfac = h.pixdim()[0] < 0 ? -1 : 1;
             double[][] r = rotation(h.quatern()[0], h.quatern()[1], h.quatern()[2]);
             for (int row = 0; row < 3; row++) {
                 r[row][2] *= qfac;

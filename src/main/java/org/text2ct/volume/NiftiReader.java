@@ -33,12 +33,6 @@ public final class NiftiReader {
         return readWithHeader(file).volume();
     }
 
-    public static NiftiHeader readHeader(Path file) throws IOException {
-        try (InputStream in = open(file)) {
-            return NiftiHeader.read(in, file);
-        }
-    }
-
     public static Result readWithHeader(Path file) throws IOException {
         long fileSize = Files.size(file);
         try (InputStream in = open(file)) {

@@ -69,11 +69,11 @@ public final class NiftiWriter {
         ByteBuffer b = ByteBuffer.allocate(NiftiHeader.NIFTI1_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(0, NiftiHeader.NIFTI1_SIZE);
         b.put(38, (byte) 'r');
-        short[] dim = {3, (short) v.nx(), (short) v.ny(), (short) v.nz(), 1, 1, 1, 1};
         if (v.nx() > Short.MAX_VALUE || v.ny() > Short.MAX_VALUE || v.nz() > Short.MAX_VALUE) {
             throw new IllegalArgumentException("NIfTI-1 holds at most 32767 voxels per axis, volume is "
                     + v.nx() + "x" + v.ny() + "x" + v.nz());
         }
+        short[] dim = {3, (short) v.nx(), (short) v.ny(), (short) v.nz(), 1, 1, 1, 1};
         double[] q = NiftiGeometry.quaternion(v.direction());
         double[] spacing = v.spacing();
         for (int i = 0; i < 8; i++) {

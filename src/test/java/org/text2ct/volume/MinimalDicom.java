@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * Writes single-slice CT DICOM files with the fewest tags a reader needs (explicit VR little
- * endian, signed 16-bit, rescale intercept −1024), so tests can build series with known geometry.
+ * endian, signed 16-bit, with rescale slope and intercept), so tests can build series with known geometry.
  */
 final class MinimalDicom {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -20,10 +20,16 @@ final class MinimalDicom {
     }
 
     /**
-     * Writes slice {@code z} of {@code volume} (HU, integers) as {@code dir/slice_NNN.dcm}, with
-     * ImagePositionPatient/ImageOrientationPatient derived from the volume's RAS geometry.
+     * Writes slice {@code z} of {@code volume} (HU, integers) as {@code dir/name} with rescale
+     * slope 1 and intercept −1024, and ImagePositionPatient/ImageOrientationPatient derived from
+     * the volume's RAS geometry.
      */
     static Path writeSlice(CtVolume volume, int z, Path dir, String name) throws IOException {
+        return writeSlice(volume, z, dir, name, 1, -1024);
+    }
+
+    /** As {@link #writeSlice(CtVolume, int, Path, String)}, stored = (HU − intercept) / slope rounded. */
+    static Path writeSlice(CtVolume volume, int z, Path dir, String name, double slope, double intercept) throws IOException {
         double[][] lps = LpsRas.flip(volume.direction());
         double[] position = LpsRas.flip(volume.toWorld(0, 0, z));
         double[] s = volume.spacing();
@@ -45,11 +51,11 @@ final class MinimalDicom {
         d.us(0x0028, 0x0101, 16);
         d.us(0x0028, 0x0102, 15);
         d.us(0x0028, 0x0103, 1);
-        d.text(0x0028, 0x1052, "DS", "-1024");
-        d.text(0x0028, 0x1053, "DS", "1");
+        d.text(0x0028, 0x1052, "DS", num(intercept));
+        d.text(0x0028, 0x1053, "DS", num(slope));
         ByteBuffer px = ByteBuffer.allocate(volume.nx() * volume.ny() * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : volume.plane(z)) {
-            px.putShort((short) Math.round(v + 1024));
+            px.putShort((short) Math.round((v - intercept) / slope));
         }
         d.element(0x7FE0, 0x0010, "OW", px.array());
         ByteArrayOutputStream file = new ByteArrayOutputStream();
