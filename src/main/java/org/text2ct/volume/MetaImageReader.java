@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.InflaterInputStream;
 
@@ -38,7 +37,6 @@ public final class MetaImageReader {
             if (!h.compressed() && dataBytes > available) {
                 throw new VolumeFormatException(file, String.format("DimSize and ElementType need %,d bytes but %s holds %,d", dataBytes, dataPath.getFileName(), available));
             }
-            VolumeLimits.checkMemory(file, voxels);
             if (local) {
                 return read(h, headerStream, file);
             }
@@ -54,12 +52,10 @@ public final class MetaImageReader {
         InputStream data = h.compressed() ? new InflaterInputStream(in) : in;
         int nx = h.size()[0];
         int ny = h.size()[1];
+        List<float[]> planes = VolumeLimits.allocatePlanes(file, nx, ny, h.size()[2]);
         RawVoxels raw = new RawVoxels(h.type(), h.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN, 1, 0);
-        List<float[]> planes = new ArrayList<>(h.size()[2]);
-        for (int z = 0; z < h.size()[2]; z++) {
-            float[] plane = new float[nx * ny];
-            raw.read(data, plane, file, z);
-            planes.add(plane);
+        for (int z = 0; z < planes.size(); z++) {
+            raw.read(data, planes.get(z), file, z);
         }
         return CtVolume.ofPlanes(planes, nx, ny, h.spacing(), LpsRas.flip(h.offsetLps()), LpsRas.flip(h.directionLps()));
     }

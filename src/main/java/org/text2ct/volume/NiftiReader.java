@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -51,17 +50,13 @@ public final class NiftiReader {
                         h.size(1), h.size(2), h.size(3), h.type(), dataBytes, h.voxOffset(), fileSize,
                         gzip ? String.format(" (gzip: at most %,d uncompressed)", capacity) : ""));
             }
-            VolumeLimits.checkMemory(file, h.voxelCount());
-            skip(in, h.voxOffset() - headerBytes, file);
             int nx = (int) h.size(1);
             int ny = (int) h.size(2);
-            int nz = (int) h.size(3);
+            List<float[]> planes = VolumeLimits.allocatePlanes(file, nx, ny, (int) h.size(3));
+            skip(in, h.voxOffset() - headerBytes, file);
             RawVoxels raw = new RawVoxels(h.type(), h.order(), h.effectiveSlope(), h.effectiveInter());
-            List<float[]> planes = new ArrayList<>(nz);
-            for (int z = 0; z < nz; z++) {
-                float[] plane = new float[nx * ny];
-                raw.read(in, plane, file, z);
-                planes.add(plane);
+            for (int z = 0; z < planes.size(); z++) {
+                raw.read(in, planes.get(z), file, z);
             }
             return new Result(CtVolume.ofPlanes(planes, nx, ny, g.spacing(), g.origin(), g.direction()), h, g);
         }

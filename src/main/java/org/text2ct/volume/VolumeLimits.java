@@ -1,6 +1,8 @@
 package org.text2ct.volume;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Size checks made before any voxel memory is allocated, so a bad header fails with a message, not an OutOfMemoryError. */
 final class VolumeLimits {
@@ -35,5 +37,26 @@ final class VolumeLimits {
                     "needs %,d MB for %,d voxels but only %,d MB of Java memory is free (raise -Xmx)",
                     needed >> 20, voxels, available >> 20));
         }
+    }
+
+    /**
+     * Allocates the z-planes for a volume before any data is read. The heap check above is an
+     * estimate (large arrays can cost more than their size, e.g. G1's humongous regions), so a
+     * failed allocation is turned into the same clear error instead of an OutOfMemoryError.
+     */
+    static List<float[]> allocatePlanes(Path file, int nx, int ny, int nz) throws VolumeFormatException {
+        long voxels = (long) nx * ny * nz;
+        checkMemory(file, voxels);
+        List<float[]> planes = new ArrayList<>(nz);
+        try {
+            for (int z = 0; z < nz; z++) {
+                planes.add(new float[nx * ny]);
+            }
+        } catch (OutOfMemoryError e) {
+            planes.clear();
+            throw new VolumeFormatException(file, String.format(
+                    "not enough Java memory for %,d voxels (%,d MB as float); raise -Xmx", voxels, voxels * Float.BYTES >> 20));
+        }
+        return planes;
     }
 }
