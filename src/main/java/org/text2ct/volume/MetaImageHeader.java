@@ -57,7 +57,7 @@ record MetaImageHeader(int[] size, VoxelType type, boolean bigEndian, boolean co
         double[] spacing = f.containsKey("elementspacing") ? numbers(f, file, ndims, "elementspacing")
                 : f.containsKey("elementsize") ? numbers(f, file, ndims, "elementsize") : ones(ndims);
         double[] offset = numbers(f, file, ndims, "offset", "origin", "position");
-        double[] matrix = numbers(f, file, ndims * ndims, "transformmatrix", "rotation", "orientation");
+        double[] matrix = numbers(f, file, ndims * ndims, "transformmatrix", "rotation", "orientation", "direction");
         int[] size = {1, 1, 1};
         double[] sp = {1, 1, 1};
         double[] origin = new double[3];

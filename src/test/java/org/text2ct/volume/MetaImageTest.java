@@ -78,6 +78,18 @@ class MetaImageTest {
         assertEquals(1100 - 1024f, v.get(1, 1, 2));
     }
 
+    @Test
+    void directionKeyIsATransformMatrix() throws Exception {
+        String header = "NDims = 3\nDimSize = 1 1 1\nDirection = 0 1 0 1 0 0 0 0 -1\nElementType = MET_UCHAR\nElementDataFile = LOCAL\n";
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write(header.getBytes(StandardCharsets.US_ASCII));
+        file.write(7);
+        CtVolume v = MetaImageReader.read(Files.write(dir.resolve("dir.mha"), file.toByteArray()));
+        // LPS axes (+y, +x, −z) are P, L, I; in RAS that is still P, L, I.
+        assertEquals("PLI", v.orientationCode());
+        assertEquals(7f, v.get(0, 0, 0));
+    }
+
     private void assertBroken(String header, byte[] data, String name, String words) throws Exception {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         file.write(header.getBytes(StandardCharsets.US_ASCII));

@@ -64,6 +64,17 @@ class NiftiReaderTest {
         assertEquals(-Math.sin(Math.toRadians(30)), d[1][2], 1e-6);
     }
 
+    @Test
+    void micrometresBecomeMillimetres() throws Exception {
+        NiftiBytes n = NiftiTestFiles.ramp();
+        n.units = 3;
+        n.sformCode = 1;
+        n.srow = new double[][] {{500, 0, 0, 1000}, {0, 250, 0, 0}, {0, 0, 2000, -3000}};
+        CtVolume v = NiftiReader.read(n.write(dir.resolve("um.nii")));
+        assertArrayEquals(new double[] {0.5, 0.25, 2}, v.spacing(), 1e-9);
+        assertArrayEquals(new double[] {1, 0, -3}, v.origin(), 1e-9);
+    }
+
     private void assertBroken(NiftiBytes n, String name, String... words) {
         VolumeFormatException e = assertThrows(VolumeFormatException.class, () -> NiftiReader.read(n.write(dir.resolve(name))));
         assertTrue(e.getMessage().contains(name), e.getMessage());
