@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -123,7 +124,7 @@ record DicomSlice(Path file, int columns, int rows, float[] hu, double[] positio
                 throw new VolumeFormatException(file, "missing " + name + " (" + tag + ")");
             }
             double[] d = new double[n];
-            java.util.Arrays.fill(d, fallback);
+            Arrays.fill(d, fallback);
             return d;
         }
         String[] parts = text.split("\\\\");

@@ -1,6 +1,7 @@
 package org.text2ct.volume;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ public final class NiftiReader {
     private static void skip(InputStream in, long n, Path file) throws IOException {
         try {
             in.skipNBytes(n);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new VolumeFormatException(file, "vox_offset is past the end of the data", e);
         }
     }

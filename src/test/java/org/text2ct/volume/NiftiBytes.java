@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -80,7 +81,7 @@ final class NiftiBytes {
             }
         }
         byte[] out = b.array();
-        return java.util.Arrays.copyOf(out, out.length - truncateBy);
+        return Arrays.copyOf(out, out.length - truncateBy);
     }
 
     private void header1(ByteBuffer b, int bytesPer) {
