@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code info}: size, spacing, orientation code and HU range of a CT volume. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Show size, spacing, orientation and HU range of a volume (.nii, .nii.gz, .mha, .mhd, DICOM folder).")
+        description = "Show size, spacing, orientation and HU range of a volume (.nii, .nii.gz, .mha, .mhd, .dcm or a DICOM folder).")
 public final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

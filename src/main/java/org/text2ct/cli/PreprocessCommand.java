@@ -21,7 +21,7 @@ public final class PreprocessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN", description = "Input volume (.nii, .nii.gz, .mha, .mhd or a DICOM folder)")
+    @Parameters(index = "0", paramLabel = "IN", description = "Input volume (.nii, .nii.gz, .mha, .mhd, .dcm or a DICOM folder)")
     Path in;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "Output volume (.nii, .nii.gz, .mha or .mhd)")

@@ -36,6 +36,10 @@ class DicomSeriesReaderTest {
         assertEquals(1928 - 1024, v.get(64, 64, 0));
         assertEquals(185 - 1024, v.get(20, 10, 0));
         roundTripThroughFiles(v);
+        JsonObject info = InfoCommandTest.info(f);
+        assertEquals("[128,128,1]", info.get("size").toString());
+        assertEquals(-896, info.get("hu_min").getAsDouble());
+        assertEquals(1167, info.get("hu_max").getAsDouble());
     }
 
     private void roundTripThroughFiles(CtVolume v) throws Exception {
@@ -112,6 +116,10 @@ class DicomSeriesReaderTest {
                 () -> DicomSeriesReader.readFiles(data, List.of(data.resolve("rle.dcm"))));
         assertTrue(rle.getMessage().contains("rle.dcm") && rle.getMessage().contains("1.2.840.10008.1.2.5")
                 && rle.getMessage().contains("compressed"), rle.getMessage());
+        String[] cli = InfoCommandTest.run("info", data.resolve("rle.dcm").toString());
+        assertEquals("2", cli[0]);
+        assertEquals(1, cli[2].strip().lines().count(), cli[2]);
+        assertTrue(cli[2].contains("is compressed"), cli[2]);
         VolumeFormatException deflated = assertThrows(VolumeFormatException.class,
                 () -> DicomSeriesReader.readFiles(data, List.of(data.resolve("deflated.dcm"))));
         assertTrue(deflated.getMessage().contains("deflated.dcm"), deflated.getMessage());
