@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.text2ct.cli.verify.FixtureCheck;
+import org.text2ct.cli.verify.T5Check;
 import org.text2ct.cli.verify.UnetCheck;
 import org.text2ct.cli.verify.VaeCheck;
 import org.text2ct.cli.verify.VerifyOptions;
@@ -48,7 +49,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** The kinds of check; each names the fixture family it reads. */
     public enum Kind {
-        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet");
+        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet"), T5("t5");
 
         private final String label;
 
@@ -89,6 +90,7 @@ public final class VerifyCommand implements Callable<Integer> {
         return switch (kind) {
             case MAISI_VAE -> new VaeCheck();
             case MAISI_UNET -> new UnetCheck();
+            case T5 -> new T5Check();
         };
     }
 }
