@@ -2,8 +2,8 @@ package org.text2ct.model.text;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import org.text2ct.nn.EmbeddingTable;
 import org.text2ct.nn.ParamStore;
 
 /**
@@ -11,17 +11,17 @@ import org.text2ct.nn.ParamStore;
  * block's attention only; the encoder computes it once and every block adds the same bias.
  */
 final class RelativePositionBias {
-    private final NDArray table;
+    private final EmbeddingTable table;
     private final RelativePositionBuckets buckets;
 
     RelativePositionBias(ParamStore p, String key, T5Config c) {
-        table = p.get(key, c.relativeAttentionNumBuckets(), c.numHeads());
+        table = EmbeddingTable.load(p, key, c.relativeAttentionNumBuckets(), c.numHeads());
         buckets = new RelativePositionBuckets(c.relativeAttentionNumBuckets(), c.relativeAttentionMaxDistance());
     }
 
     /** The bias [1, heads, length, length] for queries (rows) against keys (columns). */
     NDArray forward(NDManager m, int length) {
         NDArray ids = m.create(buckets.matrix(length), new Shape(length, length));
-        return table.get(new NDIndex("{}", ids)).transpose(2, 0, 1).expandDims(0);
+        return table.forward(ids).transpose(2, 0, 1).expandDims(0);
     }
 }

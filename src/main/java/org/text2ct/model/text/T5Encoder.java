@@ -1,10 +1,10 @@
 package org.text2ct.model.text;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
+import org.text2ct.nn.EmbeddingTable;
+import org.text2ct.nn.PaddingMask;
 import org.text2ct.nn.ParamStore;
 import org.text2ct.nn.RmsNorm;
 
@@ -18,11 +18,9 @@ public final class T5Encoder {
     static final String EMBEDDING = "shared.weight";
     /** Hugging Face checkpoints often repeat the tied embedding under this name as well. */
     static final String EMBEDDING_ALIAS = "encoder.embed_tokens.weight";
-    /** Padded keys get the most negative float32, as Hugging Face's extended attention mask does. */
-    private static final float MASKED = -Float.MAX_VALUE;
 
     private final T5Config config;
-    private final NDArray embedding;
+    private final EmbeddingTable embedding;
     private final RelativePositionBias positionBias;
     private final List<T5Block> blocks = new ArrayList<>();
     private final RmsNorm finalNorm;
@@ -47,7 +45,10 @@ public final class T5Encoder {
      * @return last_hidden_state [B, L, d_model]
      */
     public NDArray forward(NDArray inputIds, NDArray attentionMask) {
-        checkIds(inputIds);
+        if (inputIds.getShape().dimension() != 2 || inputIds.getShape().get(1) == 0) {
+            throw new IllegalArgumentException("input_ids must be [batch, length] with length > 0, got "
+                    + inputIds.getShape());
+        }
         int length = (int) inputIds.getShape().get(1);
         NDArray bias = positionBias.forward(inputIds.getManager(), length);
         if (attentionMask != null) {
@@ -55,39 +56,26 @@ public final class T5Encoder {
                 throw new IllegalArgumentException("attention_mask " + attentionMask.getShape()
                         + " must have the shape of input_ids " + inputIds.getShape());
             }
-            NDArray padded = attentionMask.toType(DataType.FLOAT32, false).neg().add(1f);
-            bias = bias.add(padded.mul(MASKED).expandDims(1).expandDims(1));
+            bias = bias.add(PaddingMask.toBias(attentionMask));
         }
-        NDArray h = embedding.get(new NDIndex("{}", inputIds.toType(DataType.INT64, false)));
+        NDArray h = embedding.forward(inputIds);
         for (T5Block block : blocks) {
             h = block.forward(h, bias);
         }
         return finalNorm.forward(h);
     }
 
-    private void checkIds(NDArray ids) {
-        if (ids.getShape().dimension() != 2 || ids.getShape().get(1) == 0) {
-            throw new IllegalArgumentException("input_ids must be [batch, length] with length > 0, got " + ids.getShape());
-        }
-        for (long id : ids.toType(DataType.INT64, false).toLongArray()) {
-            if (id < 0 || id >= config.vocabSize()) {
-                throw new IllegalArgumentException("token id " + id + " is outside the vocabulary [0, "
-                        + config.vocabSize() + "); does the tokenizer belong to this text encoder?");
-            }
-        }
-    }
-
     /** shared.weight, else its alias; when both are present they must be the same table. */
-    private static NDArray loadEmbedding(ParamStore p, T5Config c) {
+    private static EmbeddingTable loadEmbedding(ParamStore p, T5Config c) {
         boolean alias = p.has(EMBEDDING_ALIAS);
         if (alias && !p.has(EMBEDDING)) {
-            return p.get(EMBEDDING_ALIAS, c.vocabSize(), c.dModel());
+            return EmbeddingTable.load(p, EMBEDDING_ALIAS, c.vocabSize(), c.dModel());
         }
         NDArray shared = p.get(EMBEDDING, c.vocabSize(), c.dModel());
         if (alias && !p.get(EMBEDDING_ALIAS, c.vocabSize(), c.dModel()).contentEquals(shared)) {
             throw new IllegalArgumentException(EMBEDDING + " and " + EMBEDDING_ALIAS
                     + " differ; a T5 encoder ties them, so the checkpoint is inconsistent");
         }
-        return shared;
+        return EmbeddingTable.of(shared, EMBEDDING);
     }
 }
