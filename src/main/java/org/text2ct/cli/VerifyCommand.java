@@ -3,6 +3,7 @@ package org.text2ct.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.text2ct.cli.verify.BiomedClipTextCheck;
 import org.text2ct.cli.verify.FixtureCheck;
 import org.text2ct.cli.verify.T5Check;
 import org.text2ct.cli.verify.UnetCheck;
@@ -49,7 +50,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** The kinds of check; each names the fixture family it reads. */
     public enum Kind {
-        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet"), T5("t5");
+        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet"), T5("t5"), BIOMEDCLIP_TEXT("biomedclip-text");
 
         private final String label;
 
@@ -91,6 +92,7 @@ public final class VerifyCommand implements Callable<Integer> {
             case MAISI_VAE -> new VaeCheck();
             case MAISI_UNET -> new UnetCheck();
             case T5 -> new T5Check();
+            case BIOMEDCLIP_TEXT -> new BiomedClipTextCheck();
         };
     }
 }
