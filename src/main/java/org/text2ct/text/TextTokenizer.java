@@ -64,7 +64,7 @@ public final class TextTokenizer implements AutoCloseable {
             throw new IllegalArgumentException("prompt is null; use \"\" for the unconditional (empty) prompt");
         }
         Encoding e = tokenizer.encode(prompt);
-        return new TokenIds(e.getIds(), e.getAttentionMask());
+        return new TokenIds(e.getIds(), e.getAttentionMask(), e.exceedMaxLength());
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.text2ct.text;
 
-/** One prompt as a text encoder takes it: token ids and the attention mask (1 real, 0 padding), same length. */
-public record TokenIds(long[] inputIds, long[] attentionMask) {
+/**
+ * One prompt as a text encoder takes it: token ids and the attention mask (1 real, 0 padding),
+ * same length; {@code truncated} says the prompt had more tokens than fit, so callers can warn.
+ */
+public record TokenIds(long[] inputIds, long[] attentionMask, boolean truncated) {
     public TokenIds {
         if (inputIds.length != attentionMask.length) {
             throw new IllegalArgumentException("input ids (" + inputIds.length + ") and attention mask ("

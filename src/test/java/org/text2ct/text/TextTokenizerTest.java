@@ -2,6 +2,7 @@ package org.text2ct.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,8 @@ class TextTokenizerTest {
         TokenIds ids = encode(T5, 6, "a mass in the right upper lobe");
         assertArrayEquals(new long[] {19, 20, 8, 4, 10, 1}, ids.inputIds());
         assertArrayEquals(new long[] {1, 1, 1, 1, 1, 1}, ids.attentionMask());
+        assertTrue(ids.truncated());
+        assertFalse(encode(T5, 8, "a mass in the right upper lobe").truncated());
     }
 
     @Test
@@ -113,6 +116,18 @@ class TextTokenizerTest {
         encode(T5, 4, "lung");
         try (Stream<Path> files = Files.walk(CacheDir.path().resolve("djl").resolve("tokenizers"))) {
             assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("libtokenizers")));
+        }
+    }
+
+    @Test
+    void padIdComesFromTheFilesPaddingBlock(@TempDir Path dir) throws Exception {
+        String json = Files.readString(tokenizer(T5)).replace("\"padding\": null",
+                "\"padding\": {\"strategy\": \"BatchLongest\", \"direction\": \"Right\", \"pad_to_multiple_of\": null, "
+                        + "\"pad_id\": 2, \"pad_type_id\": 0, \"pad_token\": \"<unk>\"}");
+        Path file = Files.writeString(dir.resolve("tokenizer.json"), json);
+        try (TextTokenizer t = TextTokenizer.open(file, 5)) {
+            assertArrayEquals(new long[] {5, 1, 2, 2, 2}, t.encode("lung").inputIds());
+            assertArrayEquals(new long[] {1, 1, 0, 0, 0}, t.encode("lung").attentionMask());
         }
     }
 
