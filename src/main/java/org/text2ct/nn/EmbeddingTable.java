@@ -29,8 +29,8 @@ public final class EmbeddingTable {
         long rows = table.getShape().get(0);
         for (long id : longIds.toLongArray()) {
             if (id < 0 || id >= rows) {
-                throw new IllegalArgumentException("token id " + id + " is outside [0, " + rows + ") of " + name
-                        + "; does the tokenizer belong to this text encoder?");
+                throw new IllegalArgumentException("id " + id + " is outside the " + rows + " rows of " + name
+                        + " (for token ids: does the tokenizer belong to this text encoder?)");
             }
         }
         return table.get(new NDIndex("{}", longIds));
