@@ -3,10 +3,12 @@ package org.text2ct.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.text2ct.pipeline.verify.BiomedClipTextCheck;
 import org.text2ct.pipeline.verify.FidCheck;
 import org.text2ct.pipeline.verify.FixtureCheck;
 import org.text2ct.pipeline.verify.PipelineCheck;
 import org.text2ct.pipeline.verify.SchedulersCheck;
+import org.text2ct.pipeline.verify.T5Check;
 import org.text2ct.pipeline.verify.UnetCheck;
 import org.text2ct.pipeline.verify.VaeCheck;
 import org.text2ct.pipeline.verify.VerifyOptions;
@@ -51,7 +53,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** The kinds of check; each names the fixture family it reads. */
     public enum Kind {
-        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet"), SCHEDULERS("schedulers"), PIPELINE("pipeline"), FID("fid");
+        MAISI_VAE("maisi-vae"), MAISI_UNET("maisi-unet"), SCHEDULERS("schedulers"), PIPELINE("pipeline"), FID("fid"),
+        T5("t5"), BIOMEDCLIP_TEXT("biomedclip-text");
 
         private final String label;
 
@@ -95,6 +98,8 @@ public final class VerifyCommand implements Callable<Integer> {
             case SCHEDULERS -> new SchedulersCheck();
             case PIPELINE -> new PipelineCheck();
             case FID -> new FidCheck();
+            case T5 -> new T5Check();
+            case BIOMEDCLIP_TEXT -> new BiomedClipTextCheck();
         };
     }
 }

@@ -3,8 +3,8 @@ package org.text2ct.nn;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Locale;
+import org.text2ct.cache.CacheDir;
 
 /**
  * Starts DJL's PyTorch engine the way this product needs it: offline, no tracking, natives
@@ -12,32 +12,21 @@ import java.util.Locale;
  * automatically (GPU when the engine sees one, else CPU) unless the user names one.
  */
 public final class Engines {
-    /** System property, then environment variable, naming the cache folder. */
-    public static final String CACHE_PROPERTY = "text2ct.cache.dir";
-    public static final String CACHE_ENV = "TEXT2CT_CACHE_DIR";
+    /** System property, then environment variable, naming the cache folder (see {@link CacheDir}). */
+    public static final String CACHE_PROPERTY = CacheDir.PROPERTY;
+    public static final String CACHE_ENV = CacheDir.ENV;
 
     private Engines() {
     }
 
     /** The folder for engine natives and other caches: property, environment, else ~/.cache/text2ct. */
     public static Path cacheDir() {
-        String dir = System.getProperty(CACHE_PROPERTY);
-        if (dir == null || dir.isBlank()) {
-            dir = System.getenv(CACHE_ENV);
-        }
-        if (dir == null || dir.isBlank()) {
-            return Paths.get(System.getProperty("user.home"), ".cache", "text2ct");
-        }
-        return Paths.get(dir);
+        return CacheDir.path();
     }
 
     /** Sets DJL's properties before its first use; later calls change nothing. */
     public static synchronized Engine pytorch() {
-        setIfAbsent("DJL_CACHE_DIR", cacheDir().resolve("djl").toString());
-        setIfAbsent("ENGINE_CACHE_DIR", cacheDir().resolve("djl").toString());
-        setIfAbsent("OPT_OUT_TRACKING", "true");
-        setIfAbsent("DJL_OFFLINE", "true");
-        setIfAbsent("ai.djl.offline", "true");
+        CacheDir.configureDjl();
         return Engine.getEngine("PyTorch");
     }
 
@@ -61,12 +50,6 @@ public final class Engines {
                     return Device.gpu(id);
                 }
                 throw new IllegalArgumentException("unknown device '" + choice + "': use auto, cpu or gpu");
-        }
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null && System.getenv(key) == null) {
-            System.setProperty(key, value);
         }
     }
 }

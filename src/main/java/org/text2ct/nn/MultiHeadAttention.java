@@ -7,7 +7,8 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * Multi-head attention as MONAI's SABlock / CrossAttentionBlock compute it: separate q, k, v
- * projections, logits (q·kᵀ)·scale, softmax, optional output projection. Queries are processed
+ * projections, logits (q·kᵀ)·scale plus an optional additive bias (padding mask, T5's relative
+ * positions), softmax, optional output projection. Queries are processed
  * in blocks so that a 12,288-token level never materialises the whole attention matrix; each
  * query row's softmax is independent, so blocking does not change the result.
  */
@@ -24,14 +25,14 @@ public final class MultiHeadAttention {
     private final float scale;
 
     private MultiHeadAttention(LinearLayer toQ, LinearLayer toK, LinearLayer toV, LinearLayer outProj, int heads,
-            int dimHead) {
+            int dimHead, float scale) {
         this.toQ = toQ;
         this.toK = toK;
         this.toV = toV;
         this.outProj = outProj;
         this.heads = heads;
         this.dimHead = dimHead;
-        this.scale = (float) Math.pow(dimHead, -0.5);
+        this.scale = scale;
     }
 
     /**
@@ -47,11 +48,29 @@ public final class MultiHeadAttention {
                 LinearLayer.load(p, prefix + ".to_k", contextDim, inner, qkvBias),
                 LinearLayer.load(p, prefix + ".to_v", contextDim, inner, qkvBias),
                 outProj ? LinearLayer.load(p, prefix + ".out_proj", inner, inputDim, true) : null,
-                heads, dimHead);
+                heads, dimHead, (float) Math.pow(dimHead, -0.5));
+    }
+
+    /**
+     * Attention over projections bound under other key names (Hugging Face's q/k/v/o, query/key/value).
+     * @param outProj may be null
+     * @param scale multiplies the logits: 1/√dimHead usually, 1 for T5 (which folds it into its weights)
+     */
+    public static MultiHeadAttention of(LinearLayer q, LinearLayer k, LinearLayer v, LinearLayer outProj, int heads,
+            int dimHead, float scale) {
+        return new MultiHeadAttention(q, k, v, outProj, heads, dimHead, scale);
     }
 
     /** x [B, T, C]; context [B, L, Cc] or null for self-attention. Returns [B, T, C]. */
     public NDArray forward(NDArray x, NDArray context) {
+        return forward(x, context, null);
+    }
+
+    /**
+     * As {@link #forward(NDArray, NDArray)}, with {@code bias} (4-D, broadcastable to [B, heads, T, L],
+     * or null) added to the scaled logits before the softmax.
+     */
+    public NDArray forward(NDArray x, NDArray context, NDArray bias) {
         NDArray kv = context == null ? x : context;
         NDArray q = splitHeads(toQ.forward(x));
         NDArray kT = splitHeads(toK.forward(kv)).transpose(0, 1, 3, 2);
@@ -63,8 +82,17 @@ public final class MultiHeadAttention {
         NDList outs = new NDList();
         for (long start = 0; start < t; start += block) {
             NDArray qb = block == t ? q : q.get(":, :, {}:{}", start, Math.min(t, start + block));
+            long from = start;
+            long to = Math.min(t, start + block);
             // Each block's attention matrix is freed before the next one is made.
-            outs.add(Scopes.run(qb, blk -> blk.matMul(kT).mul(scale).softmax(-1).matMul(v)));
+            outs.add(Scopes.run(qb, blk -> {
+                NDArray att = blk.matMul(kT).mul(scale);
+                if (bias != null) {
+                    boolean perQuery = bias.getShape().get(2) != 1 && block != t;
+                    att = att.add(perQuery ? bias.get(":, :, {}:{}", from, to) : bias);
+                }
+                return att.softmax(-1).matMul(v);
+            }));
         }
         NDArray o = outs.size() == 1 ? outs.singletonOrThrow() : NDArrays.concat(outs, 2);
         o = o.transpose(0, 2, 1, 3).reshape(new Shape(b, t, (long) heads * dimHead));

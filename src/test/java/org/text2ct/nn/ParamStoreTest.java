@@ -17,7 +17,7 @@ import org.text2ct.weights.TensorData;
 
 /** Strict loading reports every missing key, unexpected key and shape mismatch by name. */
 class ParamStoreTest {
-    private static StateDict dict(Map<String, TensorData> tensors) {
+    static StateDict dict(Map<String, TensorData> tensors) {
         return new StateDict() {
             public Set<String> keys() {
                 return tensors.keySet();
