@@ -27,12 +27,12 @@ public record ReportSections(String description, String demographics, String fin
         return out;
     }
 
-    /** The report as a radiologist would file it, one headed line per section. */
+    /** The report as a radiologist would file it, each section headed by its name, on one line. */
     public String asReportText() {
         StringBuilder sb = new StringBuilder();
         for (ReportSection s : present()) {
             if (sb.length() > 0) {
-                sb.append('\n');
+                sb.append(" ");
             }
             sb.append(s.name()).append(": ").append(get(s).trim());
         }
