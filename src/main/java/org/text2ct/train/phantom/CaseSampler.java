@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 public final class CaseSampler {
 
     static final double NORMAL_FRACTION = 0.25;
-    private static final double SOLID_MIN_MM = 8;
+    private static final double SOLID_MIN_MM = 10;
     private static final double GGN_MAX_MM = 25;
 
     private CaseSampler() {

@@ -10,6 +10,8 @@ final class VesselTree {
 
     static final float BLOOD = 40f;
     private static final int GENERATIONS = 6;
+    /** Below 3 mm, so at the demo's 3 mm voxels no vessel is thick enough to pass for a nodule. */
+    private static final double TRUNK_RADIUS_MM = 2.8;
     private static final double LENGTH_RATIO = 0.78;
     private static final double RADIUS_RATIO = 0.72;
 
@@ -25,7 +27,7 @@ final class VesselTree {
             {0.35 * s, -0.55, -0.75},
         };
         for (double[] dir : trunks) {
-            branch(c, lung, mask, rng, hilum, normalize(dir), 0.3 * reach, 4, GENERATIONS);
+            branch(c, lung, mask, rng, hilum, normalize(dir), 0.3 * reach, TRUNK_RADIUS_MM, GENERATIONS);
         }
     }
 
