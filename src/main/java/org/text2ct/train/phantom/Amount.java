@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /** Size of a pleural effusion. */
 public enum Amount {
-    @SerializedName("small") SMALL(0.22, 0.30),
-    @SerializedName("moderate") MODERATE(0.38, 0.48),
-    @SerializedName("large") LARGE(0.55, 0.65);
+    @SerializedName("small") SMALL(0.28, 0.38),
+    @SerializedName("moderate") MODERATE(0.42, 0.52),
+    @SerializedName("large") LARGE(0.58, 0.68);
 
     /** Fluid depth as a fraction of the lung's anteroposterior extent at the base. */
     public final double depthFraction;

@@ -1,9 +1,11 @@
 package org.text2ct.train.phantom;
 
 /**
- * Cardiothoracic ratio on axial slices: the heart's width is the widest run of non-lung tissue
- * between the two lungs in the anterior chest, over the slices of the lower lung where the heart
- * is widest; the thoracic width is the widest span from the right lung's lateral edge to the left's.
+ * Cardiothoracic ratio on axial slices: the heart's width is the widest run of heart-density
+ * voxels (≥ 35 HU after smoothing, which stops at lung, fat, fluid and consolidation) through the
+ * midline, on rows of the anterior chest that cross both lungs, over the slices of the lower lung
+ * where the heart is widest; the thoracic width is the widest span from the right lung's lateral
+ * edge to the left's.
  */
 final class CardiacRatio {
 
@@ -11,11 +13,12 @@ final class CardiacRatio {
     private static final double HIGH_U = 0.45;
     /** Rows this far (fraction of lung depth) in front of the lungs' middle: the heart, not the spine. */
     private static final double ANTERIOR_OFFSET = 0.1;
+    static final float HEART_MIN_HU = 35f;
 
     private CardiacRatio() {
     }
 
-    static double measure(LungSegmentation lungs) {
+    static double measure(LungSegmentation lungs, float[] smooth) {
         PhantomGrid g = lungs.grid;
         LobeMap.Bounds r = lungs.lobes.bounds(Side.RIGHT), l = lungs.lobes.bounds(Side.LEFT);
         double zMin = Math.min(r.zMin(), l.zMin()), zMax = Math.max(r.zMax(), l.zMax());
@@ -34,10 +37,15 @@ final class CardiacRatio {
                 if (u < LOW_U || u > HIGH_U || g.yMm(y) < yFrom) {
                     continue;
                 }
-                int left = firstLung(lungs, g, y, z, mid, g.nx(), 1);
-                int right = firstLung(lungs, g, y, z, mid, -1, -1);
-                if (left >= 0 && right >= 0) {
-                    heart = Math.max(heart, (left - right - 1) * g.sx());
+                if (lo >= 0 && hi >= 0 && smooth[g.index(mid, y, z)] >= HEART_MIN_HU) {
+                    int left = mid, right = mid;
+                    while (left + 1 < g.nx() && smooth[g.index(left + 1, y, z)] >= HEART_MIN_HU) {
+                        left++;
+                    }
+                    while (right > 0 && smooth[g.index(right - 1, y, z)] >= HEART_MIN_HU) {
+                        right--;
+                    }
+                    heart = Math.max(heart, (left - right + 1) * g.sx());
                 }
             }
         }

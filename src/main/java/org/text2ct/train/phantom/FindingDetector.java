@@ -15,9 +15,11 @@ public final class FindingDetector {
     /** A nodule is at least this solid: ground glass (−500) and soft tissue pass, lung does not. */
     static final float SOLID_MIN_HU = -300f;
     static final double MAX_NODULE_MM = 35;
-    static final float FLUID_MIN_HU = -20f;
-    static final float FLUID_MAX_HU = 28f;
-    static final double MIN_EFFUSION_ML = 4;
+    static final float FLUID_MIN_HU = -10f;
+    static final float FLUID_MAX_HU = 16f;
+    /** A blob whose surface is more than this share attached tissue grows out of the chest wall or diaphragm. */
+    static final double MAX_ATTACHED = 0.2;
+    static final double MIN_EFFUSION_ML = 2.5;
 
     private FindingDetector() {
     }
@@ -27,12 +29,14 @@ public final class FindingDetector {
             throw new IllegalArgumentException("volume has " + hu.length + " voxels, grid needs " + g.size());
         }
         LungSegmentation lungs = LungSegmentation.of(g, hu);
-        return new Detection(nodules(g, hu, lungs), effusions(g, hu, lungs), CardiacRatio.measure(lungs));
+        float[] smooth = BoxSmoothing.smooth(g, hu);
+        return new Detection(nodules(g, hu, lungs), effusions(g, smooth, lungs), CardiacRatio.measure(lungs, smooth));
     }
 
     /**
      * Non-lung blobs entirely surrounded by lung in their axial slices; vessels are told apart by
-     * thickness: only a blob at least three voxels across in every direction survives erosion.
+     * thickness: only a blob at least three voxels across in every direction survives erosion. The
+     * top of a diaphragmatic dome is also enclosed by lung in its slices, but sits on the abdomen.
      */
     private static List<Detection.Nodule> nodules(PhantomGrid g, float[] hu, LungSegmentation lungs) {
         boolean[] holes = SliceHoles.of(g, lungs.side);
@@ -53,12 +57,13 @@ public final class FindingDetector {
                 sums[id][3] += hu[i];
             }
         }
+        double[] attached = attachedShare(g, holes, lungs.side, c);
         double voxelMm3 = g.sx() * g.sy() * g.sz();
         List<Detection.Nodule> out = new ArrayList<>();
         for (int id = 1; id <= c.count; id++) {
             double n = c.size[id];
             double diameter = Math.cbrt(6 * n * voxelMm3 / Math.PI);
-            if (!hasCore[id] || diameter > MAX_NODULE_MM) {
+            if (!hasCore[id] || diameter > MAX_NODULE_MM || attached[id] > MAX_ATTACHED) {
                 continue;
             }
             Side side = lungs.sideOf(sums[id][0] / n);
@@ -68,14 +73,36 @@ public final class FindingDetector {
         return out;
     }
 
-    /** Fluid-density (−20…28 HU after smoothing) regions in the posterior chest, of a few millilitres at least. */
-    private static Set<Side> effusions(PhantomGrid g, float[] hu, LungSegmentation lungs) {
-        float[] smooth = BoxSmoothing.smooth(g, hu);
+    /** Per component, the share of its surface that touches tissue other than lung. */
+    private static double[] attachedShare(PhantomGrid g, boolean[] holes, byte[] lung, Components c) {
+        double[] surface = new double[c.count + 1];
+        double[] attached = new double[c.count + 1];
+        int nx = g.nx(), nxy = nx * g.ny();
+        for (int i = 0; i < holes.length; i++) {
+            int id = c.label[i];
+            if (id == 0) {
+                continue;
+            }
+            for (int j : new int[] {i - 1, i + 1, i - nx, i + nx, i - nxy, i + nxy}) {
+                if (j >= 0 && j < holes.length && !holes[j]) {
+                    surface[id]++;
+                    attached[id] += lung[j] == 0 ? 1 : 0;
+                }
+            }
+        }
+        for (int id = 1; id <= c.count; id++) {
+            attached[id] /= Math.max(1, surface[id]);
+        }
+        return attached;
+    }
+
+    /** Fluid-density (−10…16 HU after smoothing) regions in the posterior chest, of a few millilitres at least. */
+    private static Set<Side> effusions(PhantomGrid g, float[] smooth, LungSegmentation lungs) {
         LobeMap.Bounds r = lungs.lobes.bounds(Side.RIGHT), l = lungs.lobes.bounds(Side.LEFT);
         double yMid = (Math.min(r.yMin(), l.yMin()) + Math.max(r.yMax(), l.yMax())) / 2;
         double zMin = Math.min(r.zMin(), l.zMin()), zMax = Math.max(r.zMax(), l.zMax());
-        boolean[] fluid = new boolean[hu.length];
-        for (int i = 0; i < hu.length; i++) {
+        boolean[] fluid = new boolean[smooth.length];
+        for (int i = 0; i < smooth.length; i++) {
             double[] p = g.worldMm(i);
             fluid[i] = !lungs.outside[i] && smooth[i] >= FLUID_MIN_HU && smooth[i] <= FLUID_MAX_HU
                     && p[1] < yMid && p[2] < zMin + 0.7 * (zMax - zMin);
@@ -83,7 +110,7 @@ public final class FindingDetector {
         boolean[] core = Components.erode(g, fluid);
         Components c = Components.of(g, core);
         double[] sumX = new double[c.count + 1];
-        for (int i = 0; i < hu.length; i++) {
+        for (int i = 0; i < smooth.length; i++) {
             sumX[c.label[i]] += g.xMm(i % g.nx());
         }
         double minVoxels = MIN_EFFUSION_ML * 1000 / (g.sx() * g.sy() * g.sz());

@@ -13,7 +13,8 @@ final class FindingPainter {
     static final float SOLID = 40f;
     static final float GROUND_GLASS = -500f;
     static final float EFFUSION = 10f;
-    static final float CONSOLIDATION = 35f;
+    /** Kept between effusion (+10) and heart (+45) so that the cardiothoracic ratio can tell them apart. */
+    static final float CONSOLIDATION = 26f;
     static final float EMPHYSEMA = -950f;
     /** Voxels at or above this are no longer aerated lung. */
     static final float AERATED_MAX = -500f;
@@ -75,7 +76,7 @@ final class FindingPainter {
         c.forBox(at[0] - r, at[0] + r, at[1] - r, at[1] + r, at[2] - r, at[2] + r, (idx, x, y, z) -> {
             double dx = x - at[0], dy = y - at[1], dz = z - at[2];
             if (dx * dx + dy * dy + dz * dz <= r * r && mask.is(idx, side) && lobes.lobeAt(side, y, z) == lobe) {
-                c.hu[idx] = CONSOLIDATION + (float) rng.nextDouble(-5, 5);
+                c.hu[idx] = CONSOLIDATION + (float) rng.nextDouble(-3, 3);
             }
         });
     }

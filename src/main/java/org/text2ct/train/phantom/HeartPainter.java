@@ -3,14 +3,15 @@ package org.text2ct.train.phantom;
 import java.util.SplittableRandom;
 
 /**
- * Heart and thoracic aorta as they look without contrast: blood and myocardium at about +40 HU,
+ * Heart and thoracic aorta as they look without contrast: blood and myocardium at +45 HU,
  * and in older patients a few calcified plaques on the aortic wall.
  */
 final class HeartPainter {
 
-    static final float HEART = 40f;
+    static final float HEART = 45f;
     static final float AORTA = 45f;
     private static final float PLAQUE = 200f;
+    private static final double PERIAORTIC_FAT_MM = 6;
 
     private HeartPainter() {
     }
@@ -18,6 +19,8 @@ final class HeartPainter {
     static void paint(VoxelCanvas c, Anatomy a, int age, SplittableRandom rng) {
         c.fillEllipsoid(a.heart(), HEART);
         double[][] path = aortaPath(a);
+        // A sleeve of mediastinal fat ties the aorta to the spine, so lung never encircles it.
+        c.tubePath(path, a.aortaR() + PERIAORTIC_FAT_MM, BodyPainter.MEDIASTINAL_FAT, idx -> true);
         c.tubePath(path, a.aortaR(), AORTA, idx -> true);
         int plaques = age < 50 ? 0 : (age - 45) / 8;
         for (int p = 0; p < plaques; p++) {

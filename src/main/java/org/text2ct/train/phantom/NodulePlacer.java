@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 final class NodulePlacer {
 
     private static final int TRIES = 400;
-    private static final double LUNG_MARGIN_MM = 5;
-    private static final double LOBE_MARGIN_MM = 10;
+    private static final double LUNG_MARGIN_MM = 10;
+    private static final double LOBE_MARGIN_MM = 12;
     private static final double[][] DIRECTIONS = directions();
 
     /** A nodule's centre (mm) and radius (mm). */

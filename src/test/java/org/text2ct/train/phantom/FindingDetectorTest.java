@@ -62,7 +62,7 @@ class FindingDetectorTest {
         assertTrue(lobes >= 0.85, "nodule lobe " + lobes);
         assertTrue(falseNodules <= 2, "false nodules " + falseNodules);
         assertTrue(effusion >= 0.95, "effusion by side " + effusion);
-        assertTrue(cardio >= 0.85, "cardiomegaly " + cardio);
+        assertTrue(cardio >= 0.9, "cardiomegaly " + cardio);
     }
 
     @Test

@@ -42,6 +42,21 @@ class PhantomGeneratorTest {
     }
 
     @Test
+    void demoSizeTakesWellUnderASecond() {
+        PhantomLabels labels = new PhantomLabels(PATIENT, List.of(Finding.emphysema(), Finding.effusion(Side.LEFT, Amount.LARGE),
+                Finding.nodule(FindingType.SOLID_NODULE, Side.RIGHT, Lobe.MIDDLE, 20)));
+        PhantomGenerator.generate(labels, PhantomGrid.DEMO, 1);
+        long[] ms = new long[3];
+        for (int i = 0; i < ms.length; i++) {
+            long t = System.nanoTime();
+            PhantomGenerator.generate(labels, PhantomGrid.DEMO, 2 + i);
+            ms[i] = (System.nanoTime() - t) / 1_000_000;
+        }
+        Arrays.sort(ms);
+        assertTrue(ms[1] < 1000, "median " + ms[1] + " ms for 128x128x64");
+    }
+
+    @Test
     void leftNoduleLiesOnThePatientsLeftAtHighX() {
         double[] c = changeCentroid(Finding.nodule(FindingType.SOLID_NODULE, Side.LEFT, Lobe.LOWER, 20));
         assertTrue(c[0] > 64, "left nodule at x " + c[0]);
