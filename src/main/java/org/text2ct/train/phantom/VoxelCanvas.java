@@ -39,19 +39,6 @@ final class VoxelCanvas {
         }
     }
 
-    void forAll(VoxelVisitor v) {
-        for (int k = 0; k < grid.nz(); k++) {
-            double z = grid.zMm(k);
-            for (int j = 0; j < grid.ny(); j++) {
-                double y = grid.yMm(j);
-                int row = grid.index(0, j, k);
-                for (int i = 0; i < grid.nx(); i++) {
-                    v.visit(row + i, grid.xMm(i), y, z);
-                }
-            }
-        }
-    }
-
     void fillEllipsoid(Anatomy.Ellipsoid e, float value) {
         forBox(e.cx() - e.ax(), e.cx() + e.ax(), e.cy() - e.ay(), e.cy() + e.ay(), e.cz() - e.az(), e.cz() + e.az(),
                 (idx, x, y, z) -> {
