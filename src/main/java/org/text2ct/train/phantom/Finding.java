@@ -1,10 +1,12 @@
 package org.text2ct.train.phantom;
 
 /**
- * One labelled abnormality. Fields that do not apply to a type are null (side, lobe, amount) or 0
- * (size); the factories check that each type gets exactly what it needs.
+ * One labelled abnormality. Fields that do not apply to a type are null (and left out of JSON);
+ * the factories check that each type gets exactly what it needs.
+ *
+ * @param sizeMm diameter of a nodule
  */
-public record Finding(FindingType type, Side side, Lobe lobe, double sizeMm, Amount amount) {
+public record Finding(FindingType type, Side side, Lobe lobe, Double sizeMm, Amount amount) {
 
     /** Nodules smaller than this are not resolved at the demo's 3 mm voxels. */
     public static final double MIN_NODULE_MM = 6;
@@ -14,6 +16,9 @@ public record Finding(FindingType type, Side side, Lobe lobe, double sizeMm, Amo
     public Finding {
         if (type == null) {
             throw new IllegalArgumentException("finding type is required");
+        }
+        if (type.isNodule() != (sizeMm != null)) {
+            throw new IllegalArgumentException("a size belongs to nodules only, got " + sizeMm + " for " + type);
         }
         if (type.isNodule() && !(sizeMm >= MIN_NODULE_MM && sizeMm <= MAX_NODULE_MM)) {
             throw new IllegalArgumentException(
@@ -35,19 +40,19 @@ public record Finding(FindingType type, Side side, Lobe lobe, double sizeMm, Amo
         if (amount == null) {
             throw new IllegalArgumentException("effusion amount is required");
         }
-        return new Finding(FindingType.PLEURAL_EFFUSION, requireSide(side), null, 0, amount);
+        return new Finding(FindingType.PLEURAL_EFFUSION, requireSide(side), null, null, amount);
     }
 
     public static Finding consolidation(Side side, Lobe lobe) {
-        return new Finding(FindingType.CONSOLIDATION, requireSide(side), requireLobe(lobe), 0, null);
+        return new Finding(FindingType.CONSOLIDATION, requireSide(side), requireLobe(lobe), null, null);
     }
 
     public static Finding cardiomegaly() {
-        return new Finding(FindingType.CARDIOMEGALY, null, null, 0, null);
+        return new Finding(FindingType.CARDIOMEGALY, null, null, null, null);
     }
 
     public static Finding emphysema() {
-        return new Finding(FindingType.EMPHYSEMA, null, null, 0, null);
+        return new Finding(FindingType.EMPHYSEMA, null, null, null, null);
     }
 
     private static Side requireSide(Side side) {

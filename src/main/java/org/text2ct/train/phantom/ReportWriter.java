@@ -99,7 +99,9 @@ public final class ReportWriter {
                 .replace("{sex}", sex).replace("{Sex}", capitalize(sex))
                 .replace("{man}", p.sex() == Sex.MALE ? "man" : "woman");
         if (f != null) {
-            out = out.replace("{size}", Long.toString(Math.round(f.sizeMm())));
+            if (f.sizeMm() != null) {
+                out = out.replace("{size}", Long.toString(Math.round(f.sizeMm())));
+            }
             if (f.side() != null) {
                 out = out.replace("{side}", f.side().word()).replace("{Side}", capitalize(f.side().word()));
             }

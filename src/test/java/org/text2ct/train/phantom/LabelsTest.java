@@ -26,6 +26,8 @@ class LabelsTest {
         assertThrows(IllegalArgumentException.class, () -> Finding.nodule(FindingType.SOLID_NODULE, Side.LEFT, Lobe.UPPER, 45));
         assertThrows(IllegalArgumentException.class, () -> Finding.nodule(FindingType.CONSOLIDATION, Side.LEFT, Lobe.UPPER, 12));
         assertThrows(IllegalArgumentException.class, () -> Finding.effusion(Side.RIGHT, null));
+        assertThrows(IllegalArgumentException.class, () -> new Finding(FindingType.EMPHYSEMA, null, null, 5.0, null));
+        assertThrows(IllegalArgumentException.class, () -> new Finding(FindingType.SOLID_NODULE, Side.LEFT, Lobe.UPPER, null, null));
         assertThrows(IllegalArgumentException.class, () -> Finding.consolidation(null, Lobe.UPPER));
         assertEquals("right middle lobe", Lobe.MIDDLE.phrase(Side.RIGHT));
     }

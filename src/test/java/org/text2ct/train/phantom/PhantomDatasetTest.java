@@ -36,6 +36,15 @@ class PhantomDatasetTest {
             assertTrue(first.getAsJsonObject("sections").get(key).getAsString().length() > 5, key);
             assertEquals(ReportWriter.PARAPHRASES, first.getAsJsonObject("augmented").getAsJsonArray(key).size(), key);
         }
+        int findings = 0;
+        for (var e : json) {
+            for (var f : e.getAsJsonObject().getAsJsonObject("labels").getAsJsonArray("findings")) {
+                boolean nodule = f.getAsJsonObject().get("type").getAsString().endsWith("nodule");
+                assertEquals(nodule, f.getAsJsonObject().has("size_mm"), f.toString());
+                findings++;
+            }
+        }
+        assertTrue(findings > 0, "seed 21 should draw some findings");
         JsonObject patient = first.getAsJsonObject("labels").getAsJsonObject("patient");
         assertEquals(entries.get(0).labels().patient().age(), patient.get("age").getAsInt());
         assertTrue(first.getAsJsonObject("sections").get("demographics").getAsString().contains(patient.get("age").getAsString()));
