@@ -1,5 +1,6 @@
 package org.text2ct.train.phantom;
 
+import java.util.Arrays;
 import java.util.function.IntPredicate;
 
 /** 6-connected components of a voxel mask, labelled 1..count (0 = outside the mask). */
@@ -27,11 +28,11 @@ final class Components {
             }
             count++;
             if (count >= size.length) {
-                size = java.util.Arrays.copyOf(size, size.length * 2);
+                size = Arrays.copyOf(size, size.length * 2);
             }
             size[count] = flood(g, seed, count, label, queue, i -> mask[i]);
         }
-        return new Components(label, count, java.util.Arrays.copyOf(size, count + 1));
+        return new Components(label, count, Arrays.copyOf(size, count + 1));
     }
 
     /** Marks every voxel 6-connected to {@code seed} through {@code inside} with {@code id}; returns how many. */

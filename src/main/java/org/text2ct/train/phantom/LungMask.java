@@ -29,16 +29,21 @@ final class LungMask {
     int[] voxels(Side s, Lobe lobe, LobeMap lobes) {
         IntStream.Builder found = IntStream.builder();
         for (int i = 0; i < side.length; i++) {
-            if (is(i, s) && (lobe == null || lobes.lobeAt(s, grid.yMm(i / grid.nx() % grid.ny()),
-                    grid.zMm(i / (grid.nx() * grid.ny()))) == lobe)) {
+            if (is(i, s) && (lobe == null || lobeOf(i, s, lobes) == lobe)) {
                 found.add(i);
             }
         }
         int[] all = found.build().toArray();
         if (all.length == 0) {
-            throw new IllegalStateException("no aerated " + s.word() + " lung" + (lobe == null ? "" : " in the " + lobe.word() + " lobe"));
+            String where = lobe == null ? "" : " in the " + lobe.word() + " lobe";
+            throw new IllegalStateException("no aerated " + s.word() + " lung" + where);
         }
         return all;
+    }
+
+    private Lobe lobeOf(int i, Side s, LobeMap lobes) {
+        double[] p = grid.worldMm(i);
+        return lobes.lobeAt(s, p[1], p[2]);
     }
 
     /** Drops voxels that later painting turned into something denser than aerated lung. */

@@ -17,7 +17,8 @@ import java.nio.file.Path;
 public final class RawVolumeSink implements VolumeSink {
 
     /** The sidecar's fields. */
-    record Sidecar(int[] size, double[] spacingMm, String dtype, String byteOrder, String layout, String orientation) { }
+    record Sidecar(int[] size, double[] spacingMm, String dtype, String byteOrder, String layout,
+                   String orientation) { }
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).create();

@@ -46,7 +46,8 @@ public final class ReportWriter {
     private static String findings(PhantomLabels labels, SplittableRandom rng, boolean paraphrase) {
         List<String> abnormal = new ArrayList<>();
         for (Finding f : labels.findings()) {
-            abnormal.add(fill(pick(ReportTemplates.FINDING.get(f.type()), rng), f, labels.patient(), where(f, rng, paraphrase)));
+            String template = pick(ReportTemplates.FINDING.get(f.type()), rng);
+            abnormal.add(fill(template, f, labels.patient(), where(f, rng, paraphrase)));
         }
         if (paraphrase) {
             Shuffling.shuffle(abnormal, rng);
@@ -79,7 +80,8 @@ public final class ReportWriter {
         }
         List<String> out = new ArrayList<>();
         for (Finding f : labels.findings()) {
-            out.add(fill(pick(ReportTemplates.IMPRESSION.get(f.type()), rng), f, labels.patient(), where(f, rng, paraphrase)));
+            String template = pick(ReportTemplates.IMPRESSION.get(f.type()), rng);
+            out.add(fill(template, f, labels.patient(), where(f, rng, paraphrase)));
         }
         return String.join(" ", out);
     }
@@ -93,7 +95,7 @@ public final class ReportWriter {
         return template.replace("{side}", f.side().word()).replace("{lobe}", f.lobe().word());
     }
 
-    static String fill(String template, Finding f, Patient p, String where) {
+    private static String fill(String template, Finding f, Patient p, String where) {
         String sex = p.sex() == Sex.MALE ? "male" : "female";
         String out = template.replace("{age}", Integer.toString(p.age()))
                 .replace("{sex}", sex).replace("{Sex}", capitalize(sex))

@@ -26,7 +26,9 @@ final class SmoothNoise {
     }
 
     double at(double x, double y, double z) {
-        double fx = clampCell((x - ox) / cell, nx), fy = clampCell((y - oy) / cell, ny), fz = clampCell((z - oz) / cell, nz);
+        double fx = clampCell((x - ox) / cell, nx);
+        double fy = clampCell((y - oy) / cell, ny);
+        double fz = clampCell((z - oz) / cell, nz);
         int i = (int) fx, j = (int) fy, k = (int) fz;
         double tx = fx - i, ty = fy - j, tz = fz - k;
         double c00 = lerp(v(i, j, k), v(i + 1, j, k), tx), c10 = lerp(v(i, j + 1, k), v(i + 1, j + 1, k), tx);

@@ -1,5 +1,6 @@
 package org.text2ct.train.phantom;
 
+import java.util.Arrays;
 import java.util.function.IntPredicate;
 
 /** A HU volume being painted: visits voxels of a world-space box and draws tubes. */
@@ -19,7 +20,7 @@ final class VoxelCanvas {
     }
 
     void fill(float value) {
-        java.util.Arrays.fill(hu, value);
+        Arrays.fill(hu, value);
     }
 
     /** Visits every voxel whose centre lies in the box [x0,x1]×[y0,y1]×[z0,z1] (mm). */
