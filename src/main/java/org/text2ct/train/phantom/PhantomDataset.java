@@ -1,0 +1,80 @@
+package org.text2ct.train.phantom;
+
+import com.google.gson.FieldNamingPolicy;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import org.text2ct.text.ReportSections;
+import org.text2ct.text.SectionParaphrases;
+
+/**
+ * Writes a training set of N phantoms: each volume through a {@link VolumeSink}, and in the folder
+ * {@code reports.json} (case_id, file, sections, augmented paraphrases, labels) and
+ * {@code reports.csv} (case_id, file, report). Case i is the same for a given seed however many
+ * cases are written.
+ */
+public final class PhantomDataset {
+
+    public static final String REPORTS_JSON = "reports.json";
+    public static final String REPORTS_CSV = "reports.csv";
+
+    /** One line of reports.json. */
+    public record Entry(String caseId, String file, ReportSections sections, SectionParaphrases augmented,
+                        PhantomLabels labels) { }
+
+    static final Gson GSON = new GsonBuilder().setPrettyPrinting()
+            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).create();
+
+    private PhantomDataset() {
+    }
+
+    public static List<Entry> write(Path dir, int count, long seed, PhantomGrid grid, VolumeSink sink,
+                                    IntConsumer progress, BooleanSupplier cancelled) throws IOException {
+        if (count < 1) {
+            throw new IllegalArgumentException("case count must be >= 1, got " + count);
+        }
+        Files.createDirectories(dir);
+        List<Entry> entries = new ArrayList<>();
+        SplittableRandom master = new SplittableRandom(seed);
+        for (int i = 0; i < count; i++) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("cancelled after " + i + " of " + count + " cases");
+            }
+            SplittableRandom rng = new SplittableRandom(master.nextLong());
+            String caseId = String.format("phantom_%05d", i);
+            PhantomLabels labels = CaseSampler.sample(rng);
+            PhantomReport report = ReportWriter.write(labels, rng);
+            Phantom p = PhantomGenerator.generate(labels, grid, rng.nextLong());
+            sink.write(caseId, p.hu(), grid.nx(), grid.ny(), grid.nz(), grid.spacing());
+            entries.add(new Entry(caseId, sink.fileName(caseId), report.sections(), report.paraphrases(), labels));
+            progress.accept(i + 1);
+        }
+        Files.writeString(dir.resolve(REPORTS_JSON), GSON.toJson(entries), StandardCharsets.UTF_8);
+        writeCsv(dir.resolve(REPORTS_CSV), entries);
+        return entries;
+    }
+
+    private static void writeCsv(Path file, List<Entry> entries) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("case_id,file,report\n");
+            for (Entry e : entries) {
+                w.write(csv(e.caseId()) + "," + csv(e.file()) + "," + csv(e.sections().asReportText()) + "\n");
+            }
+        }
+    }
+
+    /** RFC 4180 quoting: always quoted, inner quotes doubled. */
+    static String csv(String field) {
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+}
