@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The command-line entry point: one subcommand per use case, sharing the engine with Fiji. */
 @Command(name = "text2ct", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Text-to-CT synthesis with a latent diffusion model (MAISI networks).",
-        subcommands = {CommandLine.HelpCommand.class, VerifyCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, VerifyCommand.class, BenchCommand.class,
+            ImportCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
