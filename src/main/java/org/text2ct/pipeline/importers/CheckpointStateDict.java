@@ -21,16 +21,17 @@ final class CheckpointStateDict {
     }
 
     /**
-     * The tensors under {@code key}, or when {@code key} is null: the top-level tensors if there
-     * are any, else those under the first of {@code candidates} present.
+     * The tensors under {@code key}, or when {@code key} is null: those under the first of
+     * {@code candidates} that holds a dict, else the top-level tensors.
      */
     static StateDict read(PtCheckpoint cp, String key, List<String> candidates) throws IOException {
-        StateDict dict = key != null ? cp.stateDict(key) : cp.stateDict();
-        if (key == null && dict.keys().isEmpty()) {
-            String found = candidates.stream().filter(c -> cp.get(c) instanceof Map<?, ?>).findFirst()
-                    .orElseThrow(() -> new WeightFileException(cp.source(), "holds no tensors at its top level nor under "
-                            + candidates + "; its top-level keys are " + cp.keys() + "; name the right one with --key"));
-            dict = cp.stateDict(found);
+        String nested = key != null ? key
+                : candidates.stream().filter(c -> cp.get(c) instanceof Map<?, ?>).findFirst().orElse(null);
+        StateDict dict = nested != null ? cp.stateDict(nested) : cp.stateDict();
+        if (dict.keys().isEmpty()) {
+            throw new WeightFileException(cp.source(), "holds no tensors " + (nested != null ? "under '" + nested + "'"
+                    : "at its top level nor under " + candidates) + "; its top-level keys are " + cp.keys()
+                    + "; name the right one with --key");
         }
         return withoutPrefix(dict);
     }
