@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.text2ct.weights.Sha256;
 
 /**
@@ -24,7 +25,7 @@ final class FileHashes {
 
     static String of(Path file) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        Stamp stamp = new Stamp(file.toAbsolutePath().normalize(), a.size(), a.lastModifiedTime().toMillis());
+        Stamp stamp = new Stamp(file.toAbsolutePath().normalize(), a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
         String cached = CACHE.get(stamp);
         if (cached != null) {
             return cached;
