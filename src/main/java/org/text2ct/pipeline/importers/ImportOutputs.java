@@ -1,6 +1,5 @@
 package org.text2ct.pipeline.importers;
 
-import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +9,12 @@ final class ImportOutputs {
     private ImportOutputs() {
     }
 
-    static void checkWritable(boolean overwrite, Path... outputs) throws IOException {
+    static void checkWritable(boolean overwrite, Path... outputs) throws FileAlreadyExistsException {
         for (Path out : outputs) {
             if (!overwrite && Files.exists(out)) {
                 throw new FileAlreadyExistsException(out.toString(), null,
                         "already exists; pass --overwrite to replace it");
             }
-            Path parent = out.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.text2ct.pipeline.importers;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class SafeTensorsOutput {
         Map<String, String> meta = new LinkedHashMap<>(metadata);
         meta.put(ImportMetadata.SOURCE, source.getFileName().toString());
         meta.put(ImportMetadata.SOURCE_SHA256, Sha256.of(source));
+        Files.createDirectories(output.toAbsolutePath().getParent());
         SafeTensorsWriter.write(output, data, meta, overwrite);
         return data.size();
     }
