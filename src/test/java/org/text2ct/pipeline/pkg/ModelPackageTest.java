@@ -126,6 +126,27 @@ class ModelPackageTest {
     }
 
     @Test
+    void biomedclipWidthIsItsProjectionDim() throws Exception {
+        ModelManifest.TextEncoderEntry t5Entry = TestPackages.manifest(t5).textEncoder();
+        com.google.gson.JsonObject clip = new com.google.gson.JsonObject();
+        clip.addProperty("hidden_size", 768);
+        ModelManifest.TextEncoderEntry clipEntry = new ModelManifest.TextEncoderEntry(
+                ModelManifest.TextEncoderType.BIOMEDCLIP, t5Entry.file(), null, clip, t5Entry.tokenizer());
+        ModelPackageException e = assertThrows(ModelPackageException.class, () -> TestPackages.write(
+                tmp.resolve("bad"), t5, m -> withText(m, clipEntry)));
+        assertEquals("model.json: text_encoder.config has no projection_dim; copy the encoder's config.json",
+                e.getMessage());
+        clip.addProperty("projection_dim", 12);
+        assertEquals(ModelManifest.TextEncoderType.BIOMEDCLIP, TestPackages.write(tmp.resolve("clip"), t5,
+                m -> withText(m, clipEntry)).manifest().textEncoder().type());
+    }
+
+    private static ModelManifest withText(ModelManifest m, ModelManifest.TextEncoderEntry text) {
+        return new ModelManifest(1, m.name(), "", m.autoencoder(), m.unet(), text, m.scheduler(), m.guidance(),
+                1.0, m.output(), m.conditioning(), "{prompt}", null);
+    }
+
+    @Test
     void invalidSchedulerConfigNamesTheField() throws Exception {
         ModelPackageException e = assertThrows(ModelPackageException.class, () -> TestPackages.write(
                 tmp.resolve("bad"), t5, m -> new ModelManifest(1, m.name(), "", m.autoencoder(), m.unet(),
