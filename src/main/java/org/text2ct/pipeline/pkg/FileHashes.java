@@ -11,27 +11,34 @@ import org.text2ct.weights.Sha256;
 
 /**
  * SHA-256 of package files, remembered for the rest of the run: weight files are gigabytes, and a
- * package opened twice (plugin, then generate) should not be read twice. A file whose size or
- * modification time changed is hashed again.
+ * package opened twice (plugin, then generate) should not be read twice. Files are known by their
+ * file-system identity where there is one, so a package renamed into place is not hashed again;
+ * a file whose size or modification time changed is.
  */
 final class FileHashes {
-    private record Stamp(Path file, long size, long modified) {
+    private record Stamp(Object file, long size, long modified) {
     }
 
     private static final Map<Stamp, String> CACHE = new ConcurrentHashMap<>();
+    // File times tick in coarse steps (a few ms), so a file changed again just after being hashed may
+    // keep its time; as git does with "racy" entries, recently modified files are not remembered.
+    private static final long RACY_MILLIS = 2000;
 
     private FileHashes() {
     }
 
     static String of(Path file) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        Stamp stamp = new Stamp(file.toAbsolutePath().normalize(), a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        Object identity = a.fileKey() != null ? a.fileKey() : file.toAbsolutePath().normalize();
+        Stamp stamp = new Stamp(identity, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
         String cached = CACHE.get(stamp);
         if (cached != null) {
             return cached;
         }
         String hex = Sha256.of(file);
-        CACHE.put(stamp, hex);
+        if (System.currentTimeMillis() - a.lastModifiedTime().toMillis() > RACY_MILLIS) {
+            CACHE.put(stamp, hex);
+        }
         return hex;
     }
 
