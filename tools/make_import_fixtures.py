@@ -68,6 +68,20 @@ def main(fixtures: Path, out: Path) -> None:
                 "scale_factor": torch.tensor(1.0287, dtype=torch.float32)}, out / "unet_tiny.pt")
 
 
+def t5_bin_folder(fixtures: Path, out: Path) -> None:
+    """A Hugging Face T5 folder as older uploads have it: pytorch_model.bin instead of safetensors."""
+    folder = out / "t5_tiny_bin"
+    folder.mkdir(parents=True, exist_ok=True)
+    t5, config = read_safetensors(fixtures / "t5_relu_tiny.weights.safetensors")
+    t5["decoder.block.0.layer.0.SelfAttention.q.weight"] = torch.ones(16, 16)
+    t5["lm_head.weight"] = torch.ones(120, 16)
+    torch.save(t5, folder / "pytorch_model.bin")
+    config["model_type"] = "t5"
+    (folder / "config.json").write_text(json.dumps(config, indent=2) + "\n")
+    (folder / "tokenizer.json").write_text('{"version": "1.0", "model": {"type": "Unigram", "vocab": [["<pad>", 0.0]]}}\n')
+
+
 if __name__ == "__main__":
     fixtures_dir = Path(sys.argv[1])
     main(fixtures_dir, fixtures_dir / sys.argv[2])
+    t5_bin_folder(fixtures_dir, fixtures_dir / sys.argv[2])

@@ -15,17 +15,20 @@ import java.util.Map;
 import java.util.Set;
 import org.text2ct.pipeline.pkg.ModelManifest;
 import org.text2ct.weights.MapStateDict;
+import org.text2ct.weights.PtFile;
 import org.text2ct.weights.SafeTensorsFile;
+import org.text2ct.weights.StateDict;
 import org.text2ct.weights.TensorData;
 
 /**
- * Imports a Hugging Face T5 folder ({@code model.safetensors}, {@code config.json},
- * {@code tokenizer.json}) as a text encoder: only {@code shared.weight} and {@code encoder.*} are
+ * Imports a Hugging Face T5 folder ({@code model.safetensors}, or {@code pytorch_model.bin} in
+ * older uploads, with {@code config.json} and {@code tokenizer.json}) as a text encoder: only {@code shared.weight} and {@code encoder.*} are
  * kept (the decoder and LM head are never used for conditioning), the config goes into the
  * metadata, and the tokenizer is copied. The encoder keys the config calls for must all be there.
  */
 public final class T5Importer {
     public static final String WEIGHTS = "model.safetensors";
+    public static final String WEIGHTS_BIN = "pytorch_model.bin";
     public static final String CONFIG = "config.json";
 
     private T5Importer() {
@@ -37,7 +40,7 @@ public final class T5Importer {
         ImportOutputs.checkWritable(overwrite, weightsOut, tokenizerOut);
         Path tokenizer = require(hfDir, ModelManifest.TOKENIZER_FILE);
         JsonObject config = readConfig(require(hfDir, CONFIG));
-        try (SafeTensorsFile hf = SafeTensorsFile.open(require(hfDir, WEIGHTS))) {
+        try (StateDict hf = openWeights(hfDir)) {
             Map<String, TensorData> encoder = new LinkedHashMap<>();
             hf.keys().stream().filter(T5EncoderKeys::isEncoderKey).forEach(k -> encoder.put(k, hf.get(k)));
             checkKeys(hf.source(), config, encoder.keySet());
@@ -53,11 +56,19 @@ public final class T5Importer {
         }
     }
 
+    private static StateDict openWeights(Path dir) throws IOException {
+        Path bin = dir.resolve(WEIGHTS_BIN);
+        if (!Files.isRegularFile(dir.resolve(WEIGHTS)) && Files.isRegularFile(bin)) {
+            return PtFile.open(bin);
+        }
+        return SafeTensorsFile.open(require(dir, WEIGHTS));
+    }
+
     private static Path require(Path dir, String name) throws ImportException {
         Path p = dir.resolve(name);
         if (!Files.isRegularFile(p)) {
             throw new ImportException(dir + ": has no " + name + "; point to a Hugging Face T5 folder with "
-                    + WEIGHTS + " (one file, not sharded), " + CONFIG + " and " + ModelManifest.TOKENIZER_FILE);
+                    + WEIGHTS + " or " + WEIGHTS_BIN + " (one file, not sharded), " + CONFIG + " and " + ModelManifest.TOKENIZER_FILE);
         }
         return p;
     }

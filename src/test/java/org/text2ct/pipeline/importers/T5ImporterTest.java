@@ -84,6 +84,21 @@ class T5ImporterTest {
     }
 
     @Test
+    void olderFolderWithPytorchModelBinImportsTheSame() throws Exception {
+        ImportedTextEncoder t = T5Importer.importFolder(ImportFixtures.path("t5_tiny_bin"), tmp.resolve("out"), false);
+        assertEquals(TinyT5Folder.FIXTURE_TENSORS, t.keptTensors());
+        assertEquals(2, t.droppedTensors());
+        try (SafeTensorsFile out = SafeTensorsFile.open(t.weights());
+                SafeTensorsFile fixture = SafeTensorsFile.open(
+                        org.text2ct.TestFixtures.path("t5_relu_tiny.weights.safetensors"))) {
+            assertEquals(fixture.keys(), out.keys());
+            assertArrayEquals(fixture.get("encoder.block.1.layer.1.DenseReluDense.wo.weight").toFloats(),
+                    out.get("encoder.block.1.layer.1.DenseReluDense.wo.weight").toFloats());
+            assertEquals("pytorch_model.bin", out.metadata().get(ImportMetadata.SOURCE));
+        }
+    }
+
+    @Test
     void folderWithoutConfigIsRefused() throws Exception {
         Path hf = TinyT5Folder.write(tmp.resolve("hf"), 16);
         Files.delete(hf.resolve("config.json"));
