@@ -67,6 +67,11 @@ public final class ParamStore {
         return manager.create(t.toFloats(), new Shape(shape));
     }
 
+    /** Whether the file holds this key (optional buffers, aliases); random stores hold none. */
+    public boolean has(String key) {
+        return dict != null && dict.get(key) != null;
+    }
+
     private NDArray randomParam(long[] shape) {
         long fanIn = 1;
         for (int i = 1; i < shape.length; i++) {
