@@ -77,6 +77,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (vae != null) {
             extractors.withVaeWeights(vae);
         }
+        if (weights != null) {
+            extractors.withResNet50(weights);
+        }
         if (prompts != null) {
             throw new IllegalArgumentException("--prompts: CLIP score needs the BiomedCLIP image tower, not available yet");
         }

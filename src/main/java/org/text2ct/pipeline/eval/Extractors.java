@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.text2ct.model.features.ResNet;
+import org.text2ct.model.features.ResNetConfig;
+import org.text2ct.model.features.ResNetWeights;
 import org.text2ct.model.features.VaeLatentFeatures;
 import org.text2ct.model.vae.MaisiVae;
 import org.text2ct.model.vae.VaeConfig;
@@ -14,6 +17,7 @@ import org.text2ct.nn.Engines;
 import org.text2ct.nn.ParamStore;
 import org.text2ct.pipeline.pkg.ModelPackage;
 import org.text2ct.weights.SafeTensorsFile;
+import org.text2ct.weights.StateDict;
 
 /**
  * The feature extractors an evaluation can use, by name, each with the weights it was given.
@@ -42,7 +46,7 @@ public final class Extractors {
         openers.put(VAE_LATENT, m -> {
             ModelPackage pkg = ModelPackage.open(packageDir);
             String file = pkg.manifest().autoencoder().file();
-            return new NetworkExtractor(VAE_LATENT + ":" + pkg.manifest().name() + "/" + file,
+            return new VaeLatentExtractor(VAE_LATENT + ":" + pkg.manifest().name() + "/" + file,
                     new VaeLatentFeatures(pkg.loadVae(m)), m);
         });
         return this;
@@ -60,7 +64,25 @@ public final class Extractors {
                 ParamStore p = new ParamStore(w, m);
                 MaisiVae vae = new MaisiVae(VaeConfig.fromJson(config), p);
                 p.checkStrict();
-                return new NetworkExtractor(VAE_LATENT + ":" + safetensors.getFileName(), new VaeLatentFeatures(vae), m);
+                return new VaeLatentExtractor(VAE_LATENT + ":" + safetensors.getFileName(), new VaeLatentFeatures(vae), m);
+            }
+        });
+        return this;
+    }
+
+    /** "resnet50": torchvision's ResNet-50 (e.g. RadImageNet weights) from a .pt or .safetensors file. */
+    public Extractors withResNet50(Path weights) {
+        return withResNet(weights, ResNetConfig.RESNET50);
+    }
+
+    /** "resnet50" with another depth or width (tests use a tiny one with the same code path). */
+    Extractors withResNet(Path weights, ResNetConfig config) {
+        openers.put(RESNET50, m -> {
+            try (StateDict w = ResNetWeights.open(weights)) {
+                ParamStore p = new ParamStore(w, m);
+                ResNet net = new ResNet(config, p);
+                p.checkStrict();
+                return new SliceNetworkExtractor(RESNET50 + ":" + weights.getFileName(), net, m);
             }
         });
         return this;

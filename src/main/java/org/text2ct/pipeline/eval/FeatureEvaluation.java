@@ -7,21 +7,20 @@ import org.text2ct.diffusion.CancelToken;
 import org.text2ct.diffusion.ProgressListener;
 import org.text2ct.eval.FidAccumulator;
 import org.text2ct.eval.FidAccumulator.Source;
-import org.text2ct.eval.SliceBatch;
 import org.text2ct.eval.View;
 import org.text2ct.eval.ViewSlicer;
 import org.text2ct.eval.Volume3;
 import org.text2ct.volume.CtVolume;
 
 /**
- * The paper's 2.5D evaluation: both sets prepared alike ({@link EvalVolumes}), each view's slices
- * batched through the named feature extractor into an {@link FidAccumulator}; generated slices are
+ * The paper's 2.5D evaluation: both sets prepared alike ({@link EvalVolumes}), each view's feature
+ * rows from the named extractor into an {@link FidAccumulator}; generated slices are
  * also CLIP-scored against their prompt when prompts are given. One progress step is one volume in
  * one view; cancel is checked before each.
  */
 public final class FeatureEvaluation implements Evaluation {
-    /** Slices per network call: bounded memory for 512×512 slices, still amortising the call. */
-    static final int BATCH_SLICES = 16;
+    /** Slices per CLIP image-tower call. */
+    static final int CLIP_BATCH_SLICES = 16;
 
     private final Extractors extractors;
     private final ClipScorer clip;
@@ -69,12 +68,11 @@ public final class FeatureEvaluation implements Evaluation {
                 throw new CancellationException("evaluation cancelled after " + steps.done + " of " + steps.total
                         + " volume views");
             }
-            ViewSlicer slicer = new ViewSlicer(prepared, view, BATCH_SLICES);
-            while (slicer.hasNext()) {
-                SliceBatch batch = slicer.next();
-                fid.add(source, view, extractor.extract(batch));
-                if (prompt != null) {
-                    clipScores.add(view, clip.cosines(prompt, batch));
+            fid.add(source, view, extractor.extract(prepared, view));
+            if (prompt != null) {
+                ViewSlicer slicer = new ViewSlicer(prepared, view, CLIP_BATCH_SLICES);
+                while (slicer.hasNext()) {
+                    clipScores.add(view, clip.cosines(prompt, slicer.next()));
                 }
             }
             steps.done();

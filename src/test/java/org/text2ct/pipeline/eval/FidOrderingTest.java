@@ -39,7 +39,7 @@ class FidOrderingTest {
 
     private static double report(String what, CtVolume generated) {
         EvaluationResult r = fid(generated, head);
-        System.out.printf(Locale.ROOT, "FID %-22s axial %10.4f sagittal %10.4f coronal %10.4f mean %10.4f%n", what,
+        System.out.printf(Locale.ROOT, "FID %-22s axial %.4e sagittal %.4e coronal %.4e mean %.4e%n", what,
                 r.fidAxial(), r.fidSagittal(), r.fidCoronal(), r.fidMean());
         return r.fidMean();
     }
