@@ -59,6 +59,7 @@ public final class ResNet implements ImageFeatureNetwork {
         for (Bottleneck b : blocks) {
             h = Scopes.run(h, b::forward);
         }
-        return h.mean(new int[] {2, 3});
+        // PyTorch NDArray.mean takes one axis at a time.
+        return h.mean(new int[] {3}).mean(new int[] {2});
     }
 }
