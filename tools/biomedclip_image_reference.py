@@ -20,7 +20,8 @@ import torch.nn.functional as F
 
 from biomedclip_text_reference import write_safetensors
 
-CFG = {"image_size": 32, "patch_size": 8, "width": 16, "layers": 2, "heads": 4, "mlp_dim": 64, "embed_dim": 8}
+# embed_dim 12 matches the tiny text tower fixture (biomedclip_text_*_tiny), so the two towers pair up in tests.
+CFG = {"image_size": 32, "patch_size": 8, "width": 16, "layers": 2, "heads": 4, "mlp_dim": 64, "embed_dim": 12}
 EPS = 1e-6
 
 
