@@ -47,7 +47,10 @@ class FidOrderingTest {
     @Test
     void identicalSetsScoreZero() {
         EvaluationResult r = fid(head, head);
-        assertEquals(0, r.fidMean(), 1e-6);
+        double light = report("noise sigma 20 HU", TestScans.noisy(head, 20, 4));
+        System.out.printf(Locale.ROOT, "FID %-22s mean %.4e%n", "identical", r.fidMean());
+        // The tiny random VAE's features vary little, so FIDs are small: compare with the lightest degradation.
+        assertTrue(Math.abs(r.fidMean()) < 1e-3 * light, r.fidMean() + " vs " + light);
         assertEquals("vae-latent:maisi_vae_tiny.weights.safetensors", r.extractor());
         assertTrue(Double.isNaN(r.clipMean()), "no prompts, no CLIP score");
         assertEquals(1, r.nGenerated());
