@@ -99,5 +99,10 @@ class EvaluateCommandTest {
                 "--views", "axial,frontal", "--csv", dir.resolve("c.csv").toString());
         assertEquals("2", badView[0]);
         assertTrue(badView[2].contains("unknown view 'frontal'"), badView[2]);
+        Path prompts = Files.writeString(dir.resolve("prompts.txt"), "chest CT\n");
+        String[] clip = InfoCommandTest.run("evaluate", "--generated", gen, "--reference", gen, "--vae", TINY_VAE,
+                "--prompts", prompts.toString(), "--csv", dir.resolve("d.csv").toString());
+        assertEquals("2", clip[0]);
+        assertTrue(clip[2].contains("CLIP score needs the BiomedCLIP"), clip[2]);
     }
 }
