@@ -23,18 +23,24 @@ public final class ParamStore {
     private final List<String> missing = new ArrayList<>();
     private final List<String> mismatched = new ArrayList<>();
 
-    private final java.util.Random random;
+    private final Factory factory;
+
+    /** Makes a parameter for a key and shape when there is no state dict (random or trainable networks). */
+    @FunctionalInterface
+    public interface Factory {
+        NDArray create(String key, long[] shape);
+    }
 
     public ParamStore(StateDict dict, NDManager manager) {
         this.dict = dict;
         this.manager = manager;
-        this.random = null;
+        this.factory = null;
     }
 
-    private ParamStore(NDManager manager, long seed) {
+    private ParamStore(NDManager manager, Factory factory) {
         this.dict = null;
         this.manager = manager;
-        this.random = new java.util.Random(seed);
+        this.factory = factory;
     }
 
     /**
@@ -42,7 +48,13 @@ public final class ParamStore {
      * benchmarks at released sizes without weight files.
      */
     public static ParamStore random(NDManager manager, long seed) {
-        return new ParamStore(manager, seed);
+        java.util.Random random = new java.util.Random(seed);
+        return new ParamStore(manager, (key, shape) -> randomParam(manager, random, shape));
+    }
+
+    /** Parameters made by {@code factory} (training creates, initialises and records them there). */
+    public static ParamStore fromFactory(NDManager manager, Factory factory) {
+        return new ParamStore(manager, factory);
     }
 
     public NDManager manager() {
@@ -51,8 +63,8 @@ public final class ParamStore {
 
     /** A float32 parameter of the given shape; a placeholder of that shape when it is missing or wrong. */
     public NDArray get(String key, long... shape) {
-        if (random != null) {
-            return randomParam(shape);
+        if (factory != null) {
+            return factory.create(key, shape);
         }
         TensorData t = dict.get(key);
         used.add(key);
@@ -72,7 +84,7 @@ public final class ParamStore {
         return dict != null && dict.get(key) != null;
     }
 
-    private NDArray randomParam(long[] shape) {
+    private static NDArray randomParam(NDManager manager, java.util.Random random, long[] shape) {
         long fanIn = 1;
         for (int i = 1; i < shape.length; i++) {
             fanIn *= shape[i];
