@@ -24,6 +24,7 @@ public final class ParamStore {
     private final List<String> mismatched = new ArrayList<>();
 
     private final Factory factory;
+    private final java.util.Map<String, TensorData> created = new java.util.LinkedHashMap<>();
 
     /** Makes a parameter for a key and shape when there is no state dict (random or trainable networks). */
     @FunctionalInterface
@@ -64,7 +65,9 @@ public final class ParamStore {
     /** A float32 parameter of the given shape; a placeholder of that shape when it is missing or wrong. */
     public NDArray get(String key, long... shape) {
         if (factory != null) {
-            return factory.create(key, shape);
+            NDArray a = factory.create(key, shape);
+            created.put(key, TensorData.ofFloats(shape, a.toFloatArray()));
+            return a;
         }
         TensorData t = dict.get(key);
         used.add(key);
@@ -77,6 +80,11 @@ public final class ParamStore {
             return manager.zeros(new Shape(shape));
         }
         return manager.create(t.toFloats(), new Shape(shape));
+    }
+
+    /** The parameters a random (or factory) store created, by key in creation order, ready to be written to a weight file. */
+    public java.util.Map<String, TensorData> created() {
+        return java.util.Collections.unmodifiableMap(created);
     }
 
     /** Whether the file holds this key (optional buffers, aliases); random stores hold none. */

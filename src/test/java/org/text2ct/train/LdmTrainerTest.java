@@ -1,5 +1,6 @@
 package org.text2ct.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,11 @@ import org.text2ct.model.vae.MaisiVae;
 import org.text2ct.model.vae.VaeConfig;
 import org.text2ct.nn.Engines;
 import org.text2ct.nn.ParamStore;
+import org.text2ct.pipeline.GenerateRequest;
+import org.text2ct.pipeline.GenerationModel;
+import org.text2ct.pipeline.GenerationModels;
+import org.text2ct.pipeline.GenerationPipeline;
+import org.text2ct.pipeline.GenerationResult;
 import org.text2ct.pipeline.importers.DefaultSchedulers;
 import org.text2ct.pipeline.pkg.ModelManifest;
 import org.text2ct.pipeline.pkg.ModelPackage;
@@ -74,7 +80,7 @@ class LdmTrainerTest {
     }
 
     @Test
-    void fewStepsWriteAPackageThatOpens(@TempDir Path dir) throws Exception {
+    void fewStepsWriteAPackageThatTheGenerationPipelineRuns(@TempDir Path dir) throws Exception {
         String schedulerJson = DefaultSchedulers.config(ModelManifest.SchedulerType.RECTIFIED_FLOW);
         try (NDManager m = manager.newSubManager();
              LdmText text = WordLevelText.create(data.cases(), dir, 16, 1, m, 5, java.util.Map.of())) {
@@ -104,6 +110,12 @@ class LdmTrainerTest {
             assertEquals(3, ckpt.step());
             assertTrue(ckpt.params().keySet().stream().anyMatch(k -> k.startsWith("text.")));
             assertTrue(ckpt.params().keySet().stream().anyMatch(k -> k.startsWith("unet.")));
+            GenerationModel model = GenerationModels.load(pkg, m);
+            GenerationResult r = new GenerationPipeline(model, m).generate(new GenerateRequest(
+                    "Nodule in the left lower lobe.", 1, 2, 5.0, data.size(), data.spacing(), 0));
+            assertArrayEquals(new int[] {32, 32, 16}, r.volume().size());
+            float v = r.volume().get(16, 16, 8);
+            assertTrue(v >= -1000 && v <= 1000, "HU " + v);
             IllegalArgumentException wrongKind = assertThrows(IllegalArgumentException.class,
                     () -> TrainingCheckpoint.load(dir.resolve("ldm.checkpoint.safetensors"), VaeTrainer.KIND));
             assertTrue(wrongKind.getMessage().contains("is not a vae training checkpoint (kind ldm)"));
