@@ -121,4 +121,33 @@ class LdmTrainerTest {
             assertTrue(wrongKind.getMessage().contains("is not a vae training checkpoint (kind ldm)"));
         }
     }
+
+    @Test
+    void resumedRunEqualsTheUninterruptedOne(@TempDir Path dir) throws Exception {
+        String schedulerJson = DefaultSchedulers.config(ModelManifest.SchedulerType.DDIM);
+        var scheduler = new org.text2ct.diffusion.DdimScheduler(org.text2ct.diffusion.DdimConfig.fromJson(schedulerJson));
+        LdmTrainer.Settings s = new LdmTrainer.Settings(DemoConfigs.unetJson(8, 16), 2, 1, 1e-3, 9, 0.5, 1.0, 1000);
+        LdmPackage.Spec spec = new LdmPackage.Spec("tiny", "", vaeFile, ModelManifest.SchedulerType.DDIM, schedulerJson, 4,
+                5.0, data.size(), data.spacing());
+        try (NDManager m = manager.newSubManager();
+             LdmText textA = WordLevelText.create(data.cases(), dir, 16, 1, m, 5, java.util.Map.of())) {
+            LatentDataset latents = LatentDataset.encode(vae, data, m);
+            LdmTrainer straight = new LdmTrainer(s, data.cases(), latents, scheduler, textA, m, null, spec, new JsonObject());
+            straight.step();
+            TrainingCheckpoint half = straight.checkpoint();
+            straight.step();
+            try (LdmText textB = WordLevelText.create(data.cases(), dir, 16, 1, m, 5, LdmTrainer.textParams(half))) {
+                LdmTrainer resumed = new LdmTrainer(s, data.cases(), latents, scheduler, textB, m, half, spec,
+                        new JsonObject());
+                assertEquals(1, resumed.completedSteps());
+                resumed.step();
+                var a = straight.checkpoint().params();
+                var b = resumed.checkpoint().params();
+                assertEquals(a.keySet(), b.keySet());
+                for (String k : a.keySet()) {
+                    assertArrayEquals(a.get(k).toFloats(), b.get(k).toFloats(), 1e-6f, k);
+                }
+            }
+        }
+    }
 }
