@@ -24,6 +24,7 @@ import org.text2ct.train.LdmTrainer;
 import org.text2ct.train.TrainingCheckpoint;
 import org.text2ct.train.TrainingLoop;
 import org.text2ct.train.TrainingSet;
+import org.text2ct.train.WeightMetadata;
 import org.text2ct.train.WordLevelText;
 import org.text2ct.weights.SafeTensorsFile;
 import picocli.CommandLine.Command;
@@ -114,7 +115,7 @@ public final class TrainLdmCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         try (NDManager manager = NDManager.newBaseManager(Engines.device(device), "PyTorch");
              LdmText textSide = textSide(set, dir, manager, runSeed, ckpt)) {
-            String unetJson = ckpt != null ? ckpt.settings().get("config") : unetConfig != null
+            String unetJson = ckpt != null ? ckpt.settings().get(WeightMetadata.CONFIG) : unetConfig != null
                     ? Files.readString(unetConfig, StandardCharsets.UTF_8) : DemoConfigs.unetJson(unetChannels, textSide.width());
             o.println("encoding " + set.volumes().size() + " volumes with the frozen VAE, device " + manager.getDevice());
             o.flush();
@@ -157,7 +158,7 @@ public final class TrainLdmCommand implements Callable<Integer> {
 
     private MaisiVae loadVae(NDManager manager) throws java.io.IOException {
         try (SafeTensorsFile f = SafeTensorsFile.open(vaeFile)) {
-            String config = f.metadata().get("config");
+            String config = f.metadata().get(WeightMetadata.CONFIG);
             if (config == null) {
                 throw new IllegalArgumentException(vaeFile + " has no config metadata; make it with train-vae or import vae");
             }

@@ -12,6 +12,7 @@ import org.text2ct.train.TrainingCheckpoint;
 import org.text2ct.train.TrainingLoop;
 import org.text2ct.train.TrainingSet;
 import org.text2ct.train.VaeTrainer;
+import org.text2ct.train.WeightMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +68,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainingCheckpoint ckpt = resume == null ? null : TrainingCheckpoint.load(resume, VaeTrainer.KIND);
-        String configJson = ckpt != null ? ckpt.settings().get(VaeTrainer.CONFIG_METADATA)
+        String configJson = ckpt != null ? ckpt.settings().get(WeightMetadata.CONFIG)
                 : config != null ? Files.readString(config, StandardCharsets.UTF_8) : DemoConfigs.VAE_JSON;
         long runSeed = ckpt != null ? ckpt.seed() : seed;
         TrainingSet set = TrainingSet.load(data);

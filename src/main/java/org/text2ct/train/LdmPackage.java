@@ -69,7 +69,7 @@ public final class LdmPackage {
 
     private static JsonObject configOf(Path weights) throws IOException {
         try (SafeTensorsFile f = SafeTensorsFile.open(weights)) {
-            String config = f.metadata().get(VaeTrainer.CONFIG_METADATA);
+            String config = f.metadata().get(WeightMetadata.CONFIG);
             if (config == null) {
                 throw new TrainingDataException(weights + " has no config metadata (train-vae and import vae write it)");
             }

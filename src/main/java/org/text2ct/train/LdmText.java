@@ -53,7 +53,7 @@ public final class LdmText implements AutoCloseable {
     public static LdmText frozen(Path folder, int maxLength, NDManager manager) throws IOException {
         Path weights = folder.resolve("text_encoder.safetensors");
         try (SafeTensorsFile f = SafeTensorsFile.open(weights)) {
-            String config = f.metadata().get(VaeTrainer.CONFIG_METADATA);
+            String config = f.metadata().get(WeightMetadata.CONFIG);
             if (config == null) {
                 throw new TrainingDataException(weights + " has no config metadata; make it with 'text2ct import t5'");
             }
@@ -95,7 +95,7 @@ public final class LdmText implements AutoCloseable {
     public void writeTo(Path dir) throws IOException {
         Path weights = dir.resolve("text_encoder.safetensors");
         if (params != null) {
-            SafeTensorsWriter.write(weights, params.snapshot(), Map.of(VaeTrainer.CONFIG_METADATA, configJson), true);
+            SafeTensorsWriter.write(weights, params.snapshot(), Map.of(WeightMetadata.CONFIG, configJson), true);
         } else {
             Files.copy(frozenWeights, weights, StandardCopyOption.REPLACE_EXISTING);
         }

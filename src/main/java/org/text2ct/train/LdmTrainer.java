@@ -16,6 +16,7 @@ import org.text2ct.diffusion.Scheduler;
 import org.text2ct.model.unet.MaisiUnet;
 import org.text2ct.model.unet.UnetConfig;
 import org.text2ct.model.unet.UnetInputs;
+import org.text2ct.nn.Tensors;
 import org.text2ct.weights.SafeTensorsWriter;
 import org.text2ct.weights.TensorData;
 
@@ -29,8 +30,6 @@ public final class LdmTrainer implements Trainer {
     public static final String KIND = "ldm";
     static final String UNET_PREFIX = "unet.";
     static final String TEXT_PREFIX = "text.";
-    /** Where the importers and loaders look for the latent scale factor in a UNet file. */
-    static final String SCALE_FACTOR_METADATA = "scale_factor";
 
     public record Settings(String unetJson, int steps, int batch, double lr, long seed, double promptDropout,
             double maxGradNorm, int trainTimesteps) {
@@ -140,8 +139,8 @@ public final class LdmTrainer implements Trainer {
     @Override
     public TrainingCheckpoint checkpoint() {
         Map<String, TensorData> params = new LinkedHashMap<>();
-        all.forEach((k, v) -> params.put(k, org.text2ct.nn.Tensors.toTensorData(v)));
-        return new TrainingCheckpoint(KIND, step, s.seed(), Map.of(VaeTrainer.CONFIG_METADATA, s.unetJson()), params,
+        all.forEach((k, v) -> params.put(k, Tensors.toTensorData(v)));
+        return new TrainingCheckpoint(KIND, step, s.seed(), Map.of(WeightMetadata.CONFIG, s.unetJson()), params,
                 adam.state());
     }
 
@@ -158,8 +157,8 @@ public final class LdmTrainer implements Trainer {
 
     /** The UNet weights (MONAI keys, config and scale factor in the metadata, as the importers write them). */
     void writeUnet(Path out) throws IOException {
-        SafeTensorsWriter.write(out, unetParams.snapshot(), Map.of(VaeTrainer.CONFIG_METADATA, s.unetJson(),
-                SCALE_FACTOR_METADATA, Double.toString(latents.scaleFactor())), true);
+        SafeTensorsWriter.write(out, unetParams.snapshot(), Map.of(WeightMetadata.CONFIG, s.unetJson(),
+                WeightMetadata.SCALE_FACTOR, Double.toString(latents.scaleFactor())), true);
     }
 
     String unetJson() {

@@ -22,8 +22,6 @@ import org.text2ct.weights.SafeTensorsWriter;
  */
 public final class VaeTrainer implements Trainer {
     public static final String KIND = "vae";
-    /** The metadata entry holding the network's config JSON, where the weight loaders look for it. */
-    public static final String CONFIG_METADATA = "config";
 
     /**
      * @param klWeight 1e-6 by default: with KL summed over the latent it keeps the latent near unit
@@ -112,14 +110,14 @@ public final class VaeTrainer implements Trainer {
 
     @Override
     public TrainingCheckpoint checkpoint() {
-        return new TrainingCheckpoint(KIND, step, s.seed(), Map.of(CONFIG_METADATA, s.configJson()),
+        return new TrainingCheckpoint(KIND, step, s.seed(), Map.of(WeightMetadata.CONFIG, s.configJson()),
                 params.snapshot(), adam.state());
     }
 
     /** The VAE weights under MONAI's keys with the config in the metadata, as the importers write them. */
     @Override
     public void writeResult(Path out) throws IOException {
-        SafeTensorsWriter.write(out, params.snapshot(), Map.of(CONFIG_METADATA, s.configJson()), true);
+        SafeTensorsWriter.write(out, params.snapshot(), Map.of(WeightMetadata.CONFIG, s.configJson()), true);
     }
 
     MaisiVae vae() {

@@ -49,7 +49,7 @@ class LdmTrainerTest {
         vaeFile = TestFixtures.path("maisi_vae_tiny.weights.safetensors");
         try (SafeTensorsFile f = SafeTensorsFile.open(vaeFile)) {
             ParamStore p = new ParamStore(f, manager);
-            vae = new MaisiVae(VaeConfig.fromJson(f.metadata().get(VaeTrainer.CONFIG_METADATA)), p);
+            vae = new MaisiVae(VaeConfig.fromJson(f.metadata().get(WeightMetadata.CONFIG)), p);
             p.checkStrict();
         }
     }

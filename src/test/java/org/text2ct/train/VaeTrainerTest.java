@@ -78,7 +78,7 @@ class VaeTrainerTest {
             TrainingCheckpoint ckpt = TrainingCheckpoint.load(files.checkpoint(), VaeTrainer.KIND);
             assertEquals(2, ckpt.step());
             assertEquals(3, ckpt.seed());
-            assertEquals(TinyTrainingData.VAE_JSON, ckpt.settings().get(VaeTrainer.CONFIG_METADATA));
+            assertEquals(TinyTrainingData.VAE_JSON, ckpt.settings().get(WeightMetadata.CONFIG));
             VaeTrainer resumed = new VaeTrainer(settings(4, new int[] {8, 8, 8}), data, m, ckpt);
             TrainingLoop.run(resumed, 4, 100, files, "VAE", lines::add, () -> false);
             assertEquals(4, resumed.completedSteps());
@@ -107,7 +107,7 @@ class VaeTrainerTest {
             Path out = dir.resolve("vae.safetensors");
             t.writeResult(out);
             try (SafeTensorsFile f = SafeTensorsFile.open(out)) {
-                VaeConfig c = VaeConfig.fromJson(f.metadata().get(VaeTrainer.CONFIG_METADATA));
+                VaeConfig c = VaeConfig.fromJson(f.metadata().get(WeightMetadata.CONFIG));
                 ParamStore p = new ParamStore(f, m);
                 MaisiVae loaded = new MaisiVae(c, p);
                 p.checkStrict();
