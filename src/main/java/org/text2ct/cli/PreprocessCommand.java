@@ -41,18 +41,8 @@ public final class PreprocessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        double[] sp = spacing == null ? null : triple("--spacing", spacing);
-        int[] sz = null;
-        if (size != null) {
-            double[] v = triple("--size", size);
-            sz = new int[3];
-            for (int i = 0; i < 3; i++) {
-                if (v[i] != Math.rint(v[i])) {
-                    throw new IllegalArgumentException("--size needs whole voxel counts, got '" + size + "'");
-                }
-                sz[i] = (int) v[i];
-            }
-        }
+        double[] sp = spacing == null ? null : TripleOption.doubles("--spacing", spacing);
+        int[] sz = size == null ? null : TripleOption.ints("--size", size);
         CtVolume prepared = Preprocessing.apply(VolumeFiles.read(in), sp, sz).volume();
         VolumeFiles.write(unitRange ? IntensityScaling.toUnitRange(prepared) : prepared, out, overwrite);
         PrintWriter o = spec.commandLine().getOut();
@@ -61,25 +51,5 @@ public final class PreprocessCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "wrote %s: %d x %d x %d, %.4f x %.4f x %.4f mm, %s%n", out, n[0], n[1], n[2], s[0], s[1], s[2], prepared.orientationCode());
         o.flush();
         return 0;
-    }
-
-    /** Three positive numbers separated by commas. */
-    private double[] triple(String option, String text) {
-        String[] parts = text.split(",");
-        double[] v = new double[3];
-        try {
-            if (parts.length != 3) {
-                throw new NumberFormatException();
-            }
-            for (int i = 0; i < 3; i++) {
-                v[i] = Double.parseDouble(parts[i].strip());
-                if (!(v[i] > 0) || Double.isInfinite(v[i])) {
-                    throw new NumberFormatException();
-                }
-            }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs three positive numbers like 1.5,1.5,2, got '" + text + "'");
-        }
-        return v;
     }
 }

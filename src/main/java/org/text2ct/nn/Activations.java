@@ -8,7 +8,14 @@ public final class Activations {
     private Activations() {
     }
 
+    /**
+     * In place on the sigmoid to save memory, except while gradients are recorded (training):
+     * autograd needs the sigmoid's output unchanged.
+     */
     public static NDArray silu(NDArray x) {
+        if (ai.djl.pytorch.jni.JniUtils.isGradMode()) {
+            return x.mul(Activation.sigmoid(x));
+        }
         return Activation.sigmoid(x).muli(x);
     }
 

@@ -23,19 +23,25 @@ public final class ParamStore {
     private final List<String> missing = new ArrayList<>();
     private final List<String> mismatched = new ArrayList<>();
 
-    private final java.util.Random random;
+    private final Factory factory;
     private final java.util.Map<String, TensorData> created = new java.util.LinkedHashMap<>();
+
+    /** Makes a parameter for a key and shape when there is no state dict (random or trainable networks). */
+    @FunctionalInterface
+    public interface Factory {
+        NDArray create(String key, long[] shape);
+    }
 
     public ParamStore(StateDict dict, NDManager manager) {
         this.dict = dict;
         this.manager = manager;
-        this.random = null;
+        this.factory = null;
     }
 
-    private ParamStore(NDManager manager, long seed) {
+    private ParamStore(NDManager manager, Factory factory) {
         this.dict = null;
         this.manager = manager;
-        this.random = new java.util.Random(seed);
+        this.factory = factory;
     }
 
     /**
@@ -43,7 +49,13 @@ public final class ParamStore {
      * benchmarks at released sizes without weight files.
      */
     public static ParamStore random(NDManager manager, long seed) {
-        return new ParamStore(manager, seed);
+        java.util.Random random = new java.util.Random(seed);
+        return new ParamStore(manager, (key, shape) -> randomParam(manager, random, shape));
+    }
+
+    /** Parameters made by {@code factory} (training creates, initialises and records them there). */
+    public static ParamStore fromFactory(NDManager manager, Factory factory) {
+        return new ParamStore(manager, factory);
     }
 
     public NDManager manager() {
@@ -52,8 +64,8 @@ public final class ParamStore {
 
     /** A float32 parameter of the given shape; a placeholder of that shape when it is missing or wrong. */
     public NDArray get(String key, long... shape) {
-        if (random != null) {
-            NDArray a = randomParam(shape);
+        if (factory != null) {
+            NDArray a = factory.create(key, shape);
             created.put(key, TensorData.ofFloats(shape, a.toFloatArray()));
             return a;
         }
@@ -70,7 +82,7 @@ public final class ParamStore {
         return manager.create(t.toFloats(), new Shape(shape));
     }
 
-    /** The parameters a random store created, by key in creation order, ready to be written to a weight file. */
+    /** The parameters a random (or factory) store created, by key in creation order, ready to be written to a weight file. */
     public java.util.Map<String, TensorData> created() {
         return java.util.Collections.unmodifiableMap(created);
     }
@@ -85,7 +97,7 @@ public final class ParamStore {
         used.add(key);
     }
 
-    private NDArray randomParam(long[] shape) {
+    private static NDArray randomParam(NDManager manager, java.util.Random random, long[] shape) {
         long fanIn = 1;
         for (int i = 1; i < shape.length; i++) {
             fanIn *= shape[i];

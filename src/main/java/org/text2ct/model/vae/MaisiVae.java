@@ -51,9 +51,35 @@ public final class MaisiVae {
 
     public Encoded encode(NDArray image, SplitOptions options) {
         checkShape(image, config.inChannels(), config.downFactor(), "image");
-        NDArray h = perItem(image, x -> run("encoder", encoder, x, options));
+        return quantise(perItem(image, x -> run("encoder", encoder, x, options)));
+    }
+
+    /**
+     * Encoding of whole tensors with plain differentiable ops and no splitting, for training on
+     * patches that fit in memory; equals {@link #encode} up to float rounding.
+     */
+    public Encoded encodeForTraining(NDArray image) {
+        checkShape(image, config.inChannels(), config.downFactor(), "image");
+        return quantise(wholeTensor(encoder, image));
+    }
+
+    /** Decoding counterpart of {@link #encodeForTraining}. */
+    public NDArray decodeForTraining(NDArray z) {
+        checkShape(z, config.latentChannels(), 1, "latent");
+        return wholeTensor(decoder, z);
+    }
+
+    private Encoded quantise(NDArray h) {
         NDArray logVar = quantLogSigma.forward(h).clip(-30f, 20f);
         return new Encoded(quantMu.forward(h), logVar.div(2f).exp());
+    }
+
+    private static NDArray wholeTensor(List<VaeBlock> blocks, NDArray x) {
+        NDArray h = x;
+        for (VaeBlock b : blocks) {
+            h = b.forwardWhole(h);
+        }
+        return h;
     }
 
     /**

@@ -102,6 +102,36 @@ final class SlabStage {
         return y;
     }
 
+    /**
+     * The same stage on a whole [N, C, X, Y, Z] tensor with plain (differentiable) ops and the
+     * norm's own statistics, for training; {@code res} is the block input for residual stages.
+     */
+    NDArray forwardWhole(NDArray x, NDArray res) {
+        NDArray h = norm == null ? x : norm.forward(x);
+        if (silu) {
+            h = Activations.silu(h);
+        }
+        if (upsample) {
+            h = upsampleWhole(h);
+        }
+        NDArray y = conv.stride() == 2
+                ? conv.forward(padTrailing(padTrailing(padTrailing(h, 2), 3), 4), 0, 0, 0)
+                : conv.forward(h);
+        if (residual) {
+            y = y.add(shortcut == null ? res : shortcut.forward(res));
+        }
+        return y;
+    }
+
+    /** Trilinear ×2 with edge clamping; the batch is folded into channels for the 1-item resampling helpers. */
+    private static NDArray upsampleWhole(NDArray x) {
+        long[] s = x.getShape().getShape();
+        NDArray one = x.reshape(1, s[0] * s[1], s[2], s[3], s[4]);
+        NDArray ext = Resampling.slice(one, 2, 0, 1).concat(one, 2).concat(Resampling.slice(one, 2, s[2] - 1, s[2]), 2);
+        NDArray up = Resampling.bilinearUp2Plane(Resampling.linearUp2Rows(ext));
+        return up.reshape(s[0], s[1], 2 * s[2], 2 * s[3], 2 * s[4]);
+    }
+
     /** Reads planes and applies the norm and activation (before any zero padding, as the conv sees it). */
     private NDArray prepare(SlabTensor in, NDManager m, int from, int to) {
         NDArray x = in.store().read(m, from, to);

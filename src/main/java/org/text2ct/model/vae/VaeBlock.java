@@ -1,5 +1,6 @@
 package org.text2ct.model.vae;
 
+import ai.djl.ndarray.NDArray;
 import org.text2ct.nn.ConvLayer;
 import org.text2ct.nn.GroupNorm;
 
@@ -40,6 +41,12 @@ final class VaeBlock {
                 return runner.run(second, h, in);
             }
         }
+    }
+
+    /** The block on a whole tensor, differentiably (training). */
+    NDArray forwardWhole(NDArray x) {
+        NDArray h = first.forwardWhole(x, null);
+        return second == null ? h : second.forwardWhole(h, x);
     }
 
     /** The stages, for memory planning. */

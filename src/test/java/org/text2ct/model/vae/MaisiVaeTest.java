@@ -62,6 +62,15 @@ class MaisiVaeTest {
         assertTrue(TestFixtures.relativeError(e.sigma().toFloatArray(), expected("z_sigma")) < TOL);
     }
 
+    @Test
+    void trainingForwardMatchesReferenceOnWholeTensors() {
+        MaisiVae.Encoded e = vae.encodeForTraining(input("image"));
+        assertTrue(TestFixtures.relativeError(e.mean().toFloatArray(), expected("z_mu")) < TOL);
+        assertTrue(TestFixtures.relativeError(e.sigma().toFloatArray(), expected("z_sigma")) < TOL);
+        NDArray out = vae.decodeForTraining(input("latent"));
+        assertTrue(TestFixtures.relativeError(out.toFloatArray(), expected("decoded_splits1")) < TOL);
+    }
+
     @ParameterizedTest(name = "decode {0} splits along dim {1}")
     @CsvSource({"1,0", "2,0", "3,0", "5,0", "8,0", "2,1", "3,1", "5,1", "7,1", "12,1", "2,2", "4,2", "6,2"})
     void splitDecodingEqualsReferenceUnsplit(int splits, int dim) {

@@ -1,0 +1,181 @@
+package org.text2ct.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.text2ct.diffusion.Scheduler;
+import org.text2ct.model.unet.MaisiUnet;
+import org.text2ct.model.unet.UnetConfig;
+import org.text2ct.model.unet.UnetInputs;
+import org.text2ct.nn.Tensors;
+import org.text2ct.weights.SafeTensorsWriter;
+import org.text2ct.weights.TensorData;
+
+/**
+ * Trains the diffusion UNet (and a from-scratch text encoder, when there is one) on the frozen
+ * VAE's scaled latents: per item a uniform random timestep, Gaussian noise, the scheduler's
+ * noised latent and training target (velocity for v-prediction, x₀ − ε for rectified flow), MSE
+ * between the UNet's output and the target; prompts drop out to the empty prompt for guidance.
+ */
+public final class LdmTrainer implements Trainer {
+    public static final String KIND = "ldm";
+    static final String UNET_PREFIX = "unet.";
+    static final String TEXT_PREFIX = "text.";
+
+    public record Settings(String unetJson, int steps, int batch, double lr, long seed, double promptDropout,
+            double maxGradNorm, int trainTimesteps) {
+    }
+
+    private final Settings s;
+    private final List<TrainingCase> cases;
+    private final LatentDataset latents;
+    private final Scheduler scheduler;
+    private final LdmText text;
+    private final NDManager manager;
+    private final TrainableParams unetParams;
+    private final MaisiUnet unet;
+    private final Map<String, NDArray> all = new LinkedHashMap<>();
+    private final Adam adam;
+    private final LrSchedule schedule;
+    private final TrainingPrompts prompts;
+    private final LdmPackage.Spec spec;
+    private final JsonObject provenance;
+    private int step;
+    private double lastLoss = Double.NaN;
+    private double trainSeconds;
+
+    public LdmTrainer(Settings s, List<TrainingCase> cases, LatentDataset latents, Scheduler scheduler, LdmText text,
+            NDManager manager, TrainingCheckpoint resume, LdmPackage.Spec spec, JsonObject provenance) {
+        this.s = s;
+        this.spec = spec;
+        this.provenance = provenance;
+        this.cases = cases;
+        this.latents = latents;
+        this.scheduler = scheduler;
+        this.text = text;
+        this.manager = manager;
+        UnetConfig config = UnetConfig.fromJson(s.unetJson());
+        if (config.crossAttentionDim() == null || config.crossAttentionDim() != text.width()) {
+            throw new IllegalArgumentException("the UNet's cross_attention_dim (" + config.crossAttentionDim()
+                    + ") must equal the text encoder's width " + text.width());
+        }
+        unetParams = new TrainableParams(manager, s.seed(), resume == null ? Map.of() : unprefixed(resume.params(), UNET_PREFIX));
+        unet = new MaisiUnet(config, unetParams.store());
+        unetParams.params().forEach((k, v) -> all.put(UNET_PREFIX + k, v));
+        text.trainable().forEach((k, v) -> all.put(TEXT_PREFIX + k, v));
+        adam = new Adam(manager);
+        schedule = LrSchedule.standard(s.lr(), s.steps());
+        prompts = new TrainingPrompts(s.promptDropout());
+        if (resume != null) {
+            adam.restore(resume.optimizer(), resume.step());
+            step = resume.step();
+        }
+    }
+
+    /** The text-encoder part of a checkpoint's parameters, to start a trainable encoder from. */
+    public static Map<String, TensorData> textParams(TrainingCheckpoint resume) {
+        return resume == null ? Map.of() : unprefixed(resume.params(), TEXT_PREFIX);
+    }
+
+    @Override
+    public String[] lossColumns() {
+        return new String[] {"loss", "lr"};
+    }
+
+    @Override
+    public double[] step() {
+        SplittableRandom rng = StepRandom.of(s.seed(), step);
+        double lr = schedule.at(step);
+        long[] one = latents.shape();
+        int n = Math.toIntExact(one[1] * one[2] * one[3] * one[4]);
+        float[] noisy = new float[s.batch() * n];
+        float[] target = new float[s.batch() * n];
+        float[] timesteps = new float[s.batch()];
+        List<String> texts = new ArrayList<>();
+        for (int b = 0; b < s.batch(); b++) {
+            int i = rng.nextInt(cases.size());
+            float[] x0 = latents.latents().get(i);
+            float[] eps = StepRandom.gaussian(rng, n);
+            int t = rng.nextInt(s.trainTimesteps());
+            timesteps[b] = t;
+            System.arraycopy(scheduler.addNoise(x0, eps, t), 0, noisy, b * n, n);
+            System.arraycopy(scheduler.trainingTarget(x0, eps, t), 0, target, b * n, n);
+            texts.add(prompts.prompt(cases.get(i), rng));
+        }
+        long start = System.nanoTime();
+        double loss;
+        try (NDManager scope = manager.newSubManager()) {
+            Shape shape = new Shape(s.batch(), one[1], one[2], one[3], one[4]);
+            try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+                NDArray context = text.context(texts, scope);
+                NDArray pred = unet.forward(new UnetInputs(scope.create(noisy, shape), scope.create(timesteps), context,
+                        null, null, null, null));
+                NDArray mse = pred.sub(scope.create(target, shape)).square().mean();
+                gc.backward(mse);
+                loss = mse.getFloat();
+            }
+            adam.step(all, lr, s.maxGradNorm());
+        }
+        step++;
+        lastLoss = loss;
+        trainSeconds += (System.nanoTime() - start) / 1e9;
+        return new double[] {loss, lr};
+    }
+
+    @Override
+    public int completedSteps() {
+        return step;
+    }
+
+    @Override
+    public TrainingCheckpoint checkpoint() {
+        Map<String, TensorData> params = new LinkedHashMap<>();
+        all.forEach((k, v) -> params.put(k, Tensors.toTensorData(v)));
+        return new TrainingCheckpoint(KIND, step, s.seed(), Map.of(WeightMetadata.CONFIG, s.unetJson()), params,
+                adam.state());
+    }
+
+    /** The model package (see {@link LdmPackage}) in folder {@code out}, with the run's provenance. */
+    @Override
+    public void writeResult(Path out) throws IOException {
+        JsonObject p = provenance.deepCopy();
+        p.addProperty("steps", step);
+        p.addProperty("final_loss", lastLoss);
+        p.addProperty("latent_scale_factor", latents.scaleFactor());
+        p.addProperty("train_seconds", trainSeconds);
+        LdmPackage.write(out, spec, this, text, p);
+    }
+
+    /** The UNet weights (MONAI keys, config and scale factor in the metadata, as the importers write them). */
+    void writeUnet(Path out) throws IOException {
+        SafeTensorsWriter.write(out, unetParams.snapshot(), Map.of(WeightMetadata.CONFIG, s.unetJson(),
+                WeightMetadata.SCALE_FACTOR, Double.toString(latents.scaleFactor())), true);
+    }
+
+    String unetJson() {
+        return s.unetJson();
+    }
+
+    double scaleFactor() {
+        return latents.scaleFactor();
+    }
+
+    private static Map<String, TensorData> unprefixed(Map<String, TensorData> params, String prefix) {
+        Map<String, TensorData> out = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,13 @@
+package org.text2ct.train;
+
+import org.text2ct.text.ReportSections;
+import org.text2ct.text.SectionParaphrases;
+
+/** One entry of a training folder's reports.json: the volume's file and its report. */
+public record TrainingCase(String caseId, String file, ReportSections sections, SectionParaphrases augmented) {
+
+    /** Paraphrases are optional in real data. */
+    public SectionParaphrases paraphrases() {
+        return augmented == null ? SectionParaphrases.NONE : augmented;
+    }
+}

@@ -1,0 +1,88 @@
+package org.text2ct.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.text2ct.pipeline.pkg.ModelPackage;
+import org.text2ct.train.TrainingSet;
+
+/** make-phantoms → train-vae → train-ldm at a tiny size, and the training commands' refusals. */
+class TrainCommandsTest {
+    private static final String TINY_VAE = "{\"spatial_dims\":3,\"in_channels\":1,\"out_channels\":1,\"latent_channels\":4,"
+            + "\"num_channels\":[4,8,8],\"num_res_blocks\":[1,1,1],\"norm_num_groups\":4}";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void phantomsThenVaeThenLdmGiveAPackage() throws Exception {
+        Path data = dir.resolve("data");
+        String[] r = InfoCommandTest.run("make-phantoms", "--out", data.toString(), "--n", "2", "--seed", "4",
+                "--size", "32,32,16", "--spacing", "12,12,20");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(Files.exists(data.resolve("phantom_00001.nii.gz")));
+        assertTrue(Files.readString(data.resolve("dataset.json")).contains("\"seed\":4"));
+        Path config = dir.resolve("vae.json");
+        Files.writeString(config, TINY_VAE, StandardCharsets.UTF_8);
+        Path vae = dir.resolve("vae.safetensors");
+        r = InfoCommandTest.run("train-vae", "--data", data.toString(), "--out", vae.toString(), "--config",
+                config.toString(), "--steps", "2", "--batch", "1", "--patch", "16,16,8", "--device", "cpu");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("step 2/2  loss "), r[1]);
+        assertTrue(Files.exists(dir.resolve("vae.loss.png")));
+        assertEquals(3, Files.readAllLines(dir.resolve("vae.loss.csv")).size());
+        Path model = dir.resolve("model");
+        r = InfoCommandTest.run("train-ldm", "--data", data.toString(), "--vae", vae.toString(), "--out", model.toString(),
+                "--steps", "2", "--batch", "2", "--unet-channels", "8", "--text-width", "16", "--device", "cpu",
+                "--scheduler", "ddim");
+        assertEquals("0", r[0], r[2]);
+        ModelPackage p = ModelPackage.open(model);
+        assertEquals("ddim", p.manifest().scheduler().type().label());
+        assertTrue(p.manifest().provenance().getAsJsonObject().get("command_line").getAsString()
+                .startsWith("text2ct train-ldm --data"));
+        assertEquals(4, p.manifest().provenance().getAsJsonObject().getAsJsonObject("data").get("seed").getAsInt());
+    }
+
+    @Test
+    void emptyFolderIsRefused() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        String[] r = InfoCommandTest.run("train-vae", "--data", empty.toString(), "--out", dir.resolve("v.safetensors").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("no reports.json in " + empty), r[2]);
+    }
+
+    @Test
+    void missingVolumeAndEmptyReportListAreNamed() throws Exception {
+        Path d = Files.createDirectories(dir.resolve("d"));
+        Files.writeString(d.resolve(TrainingSet.REPORTS), "[]");
+        String[] r = InfoCommandTest.run("train-vae", "--data", d.toString(), "--out", dir.resolve("v.safetensors").toString());
+        assertTrue(r[2].contains("lists no cases"), r[2]);
+        Files.writeString(d.resolve(TrainingSet.REPORTS), "[{\"case_id\":\"a\",\"file\":\"a.nii.gz\","
+                + "\"sections\":{\"findings\":\"Clear lungs.\"}}]");
+        r = InfoCommandTest.run("train-ldm", "--data", d.toString(), "--vae", "x", "--out", dir.resolve("m").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("lists a.nii.gz but " + d.resolve("a.nii.gz") + " does not exist"), r[2]);
+    }
+
+    @Test
+    void volumesOfDifferentSizesAreRefused() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        assertEquals("0", InfoCommandTest.run("make-phantoms", "--out", a.toString(), "--n", "1", "--size", "32,32,16")[0]);
+        assertEquals("0", InfoCommandTest.run("make-phantoms", "--out", b.toString(), "--n", "1", "--size", "32,32,32")[0]);
+        Files.copy(b.resolve("phantom_00000.nii.gz"), a.resolve("big.nii.gz"));
+        String reports = Files.readString(a.resolve(TrainingSet.REPORTS));
+        String second = reports.substring(reports.indexOf('{'), reports.lastIndexOf('}') + 1)
+                .replace("phantom_00000.nii.gz", "big.nii.gz");
+        Files.writeString(a.resolve(TrainingSet.REPORTS), "[" + reports.substring(reports.indexOf('{'),
+                reports.lastIndexOf('}') + 1) + "," + second + "]");
+        String[] r = InfoCommandTest.run("train-vae", "--data", a.toString(), "--out", dir.resolve("v.safetensors").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("size mismatch: big.nii.gz is 32×32×32 but phantom_00000.nii.gz is 32×32×16"), r[2]);
+    }
+}
