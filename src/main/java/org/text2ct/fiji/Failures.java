@@ -1,0 +1,24 @@
+package org.text2ct.fiji;
+
+import ij.IJ;
+import ij.macro.Interpreter;
+
+/**
+ * The one place a menu command reports a failure: a single error dialog (printed in batch mode)
+ * with the reason and the fix, then the calling macro stops — the user never sees a bare stack trace.
+ */
+final class Failures {
+    private Failures() {
+    }
+
+    static void report(String command, Throwable t) {
+        if (!(t instanceof IllegalArgumentException) && !(t instanceof java.util.concurrent.CancellationException)) {
+            // Details for a bug report go to the Log window, not in the user's face.
+            IJ.log(command + ": " + t);
+        }
+        IJ.error(command, UserErrors.message(t));
+        if (Interpreter.getInstance() != null) {
+            Interpreter.abort();
+        }
+    }
+}
