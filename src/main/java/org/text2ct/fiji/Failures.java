@@ -16,7 +16,12 @@ final class Failures {
             // Details for a bug report go to the Log window, not in the user's face.
             IJ.log(command + ": " + t);
         }
-        IJ.error(command, UserErrors.message(t));
+        if (IJ.getInstance() == null) {
+            // No ImageJ window (batch or headless run): a dialog would vanish, the log reaches the console.
+            IJ.log(command + ": " + UserErrors.message(t));
+        } else {
+            IJ.error(command, UserErrors.message(t));
+        }
         if (Interpreter.getInstance() != null) {
             Interpreter.abort();
         }
