@@ -9,7 +9,7 @@ public final class Activations {
     }
 
     public static NDArray silu(NDArray x) {
-        return x.mul(Activation.sigmoid(x));
+        return Activation.sigmoid(x).muli(x);
     }
 
     /** GEGLU: split the last axis in two halves, x · gelu(gate) with the exact (erf) GELU. */

@@ -1,7 +1,9 @@
 package org.text2ct.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.norm.BatchNorm;
 
 /**
  * Group normalisation over [N, C, spatial…], composed from reshape/mean/var because the engine
@@ -28,15 +30,20 @@ public final class GroupNorm {
         return new GroupNorm(groups, eps, p.get(prefix + ".weight", channels), p.get(prefix + ".bias", channels));
     }
 
+    /**
+     * Normalises each (sample, group) as a channel of the engine's batch norm in training mode
+     * (biased batch statistics over [1, N·G, rest]): one allocation, where composing mean, centring,
+     * variance and division allocates five full-size arrays.
+     */
     public NDArray forward(NDArray x) {
         Shape shape = x.getShape();
-        long n = shape.get(0);
-        NDArray g = x.reshape(n, groups, -1);
-        NDArray mean = g.mean(new int[] {2}, true);
-        NDArray centred = g.sub(mean);
-        NDArray var = centred.square().mean(new int[] {2}, true);
-        NDArray normed = centred.div(var.add(eps).sqrt()).reshape(shape);
-        return normed.mul(broadcastable(gamma, shape)).add(broadcastable(beta, shape));
+        long rows = shape.get(0) * groups;
+        NDManager m = x.getManager();
+        NDArray ones = m.ones(new Shape(rows));
+        NDArray zeros = m.zeros(new Shape(rows));
+        NDArray normed = BatchNorm.batchNorm(x.reshape(1, rows, -1), zeros, ones.duplicate(), ones, zeros.duplicate(), 1,
+                0f, eps, true).singletonOrThrow().reshape(shape);
+        return normed.muli(broadcastable(gamma, shape)).addi(broadcastable(beta, shape));
     }
 
     /**

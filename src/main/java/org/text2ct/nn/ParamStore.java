@@ -24,6 +24,7 @@ public final class ParamStore {
     private final List<String> mismatched = new ArrayList<>();
 
     private final java.util.Random random;
+    private final java.util.Map<String, TensorData> created = new java.util.LinkedHashMap<>();
 
     public ParamStore(StateDict dict, NDManager manager) {
         this.dict = dict;
@@ -52,7 +53,9 @@ public final class ParamStore {
     /** A float32 parameter of the given shape; a placeholder of that shape when it is missing or wrong. */
     public NDArray get(String key, long... shape) {
         if (random != null) {
-            return randomParam(shape);
+            NDArray a = randomParam(shape);
+            created.put(key, TensorData.ofFloats(shape, a.toFloatArray()));
+            return a;
         }
         TensorData t = dict.get(key);
         used.add(key);
@@ -65,6 +68,11 @@ public final class ParamStore {
             return manager.zeros(new Shape(shape));
         }
         return manager.create(t.toFloats(), new Shape(shape));
+    }
+
+    /** The parameters a random store created, by key in creation order, ready to be written to a weight file. */
+    public java.util.Map<String, TensorData> created() {
+        return java.util.Collections.unmodifiableMap(created);
     }
 
     /** Whether the file holds this key (optional buffers, aliases); random stores hold none. */

@@ -36,9 +36,10 @@ public final class GenerationPipeline {
         long start = System.nanoTime();
         try (NDManager run = manager.newSubManager()) {
             String prompt = model.applyTemplate(r.prompt());
-            NDArray context = model.text().encode(prompt, run);
-            NDArray nullContext = model.nullContextIsZeros() ? run.zeros(context.getShape())
-                    : model.text().encode(model.applyTemplate(""), run);
+            TextConditioner text = model.text();
+            NDArray context = text == null ? null : text.encode(prompt, run);
+            NDArray nullContext = text == null ? null : model.nullContextIsZeros() ? run.zeros(context.getShape())
+                    : text.encode(model.applyTemplate(""), run);
             checkCancel(cancel, "before sampling");
             long[] shape = {1, model.vae().config().latentChannels(), latent[0], latent[1], latent[2]};
             float[] noise = SeededGaussian.noise(r.seed(), Math.toIntExact(new Shape(shape).size()));

@@ -39,19 +39,31 @@ final class UnetResBlock {
         return Scopes.run(input, x -> compute(x, emb));
     }
 
+    /** Closes each full-size intermediate as soon as the next one exists, to bound memory at 128×128×48. */
     private NDArray compute(NDArray x, NDArray emb) {
-        NDArray h = Activations.silu(norm1.forward(x));
+        NDArray normed = norm1.forward(x);
+        NDArray h = Activations.silu(normed);
+        normed.close();
         if (resample == Resample.UP) {
             x = Resampling.nearestUp2(x);
-            h = Resampling.nearestUp2(h);
+            h = swap(h, Resampling.nearestUp2(h));
         } else if (resample == Resample.DOWN) {
             x = Resampling.avgPool2(x);
-            h = Resampling.avgPool2(h);
+            h = swap(h, Resampling.avgPool2(h));
         }
-        h = conv1.forward(h);
+        h = swap(h, conv1.forward(h));
         NDArray t = timeEmbProj.forward(Activations.silu(emb));
-        h = h.add(t.reshape(t.getShape().get(0), t.getShape().get(1), 1, 1, 1));
-        h = conv2.forward(Activations.silu(norm2.forward(h)));
-        return (skip == null ? x : skip.forward(x)).add(h);
+        h.addi(t.reshape(t.getShape().get(0), t.getShape().get(1), 1, 1, 1));
+        NDArray n2 = norm2.forward(h);
+        h.close();
+        h = swap(n2, Activations.silu(n2));
+        NDArray out = swap(h, conv2.forward(h));
+        return out.addi(skip == null ? x : skip.forward(x));
+    }
+
+    /** Frees {@code old} and returns {@code next}. */
+    private static NDArray swap(NDArray old, NDArray next) {
+        old.close();
+        return next;
     }
 }

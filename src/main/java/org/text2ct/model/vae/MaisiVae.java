@@ -16,6 +16,8 @@ import org.text2ct.nn.ParamStore;
  * split count gives the unsplit result and memory stays bounded for 512×512×192 outputs.
  */
 public final class MaisiVae {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(MaisiVae.class.getName());
+
     /** The encoder's outputs; sigma = exp(clamp(log variance, −30, 20) / 2). */
     public record Encoded(NDArray mean, NDArray sigma) {
     }
@@ -54,14 +56,20 @@ public final class MaisiVae {
         return new Encoded(quantMu.forward(h), logVar.div(2f).exp());
     }
 
-    /** The split count that {@code options} asks for, or the automatic choice for this input. */
+    /**
+     * The split count for this input: the automatic choice, or the requested count raised to what
+     * the memory budget needs (with a warning) — a too-small count would risk the system's
+     * out-of-memory killer, which no retry can catch.
+     */
     public int chooseSplits(long[] inputShape, SplitOptions options, boolean decoding) {
-        if (options.splits() > 0) {
-            return options.splits();
-        }
         long[] canonical = canonicalShape(inputShape, options.dim());
-        return MemoryPlanner.chooseSplits(decoding ? decoder : encoder, canonical, options.effectiveBudget(),
+        int needed = MemoryPlanner.chooseSplits(decoding ? decoder : encoder, canonical, options.effectiveBudget(),
                 (int) canonical[1]);
+        if (options.splits() > 0 && options.splits() < needed) {
+            LOG.warning(options.splits() + " splits would exceed the memory budget of "
+                    + (options.effectiveBudget() >> 20) + " MB; using " + needed);
+        }
+        return Math.max(options.splits(), needed);
     }
 
     private NDArray run(String part, List<VaeBlock> blocks, NDArray x, SplitOptions o) {

@@ -33,8 +33,8 @@ public final class Benchmarks {
             MaisiVae vae = new MaisiVae(ReleasedConfigs.maisiVae(), ParamStore.random(m, 1));
             NDArray z = noise(m, 1, 4, latent);
             long[] shape = z.getShape().getShape();
-            SplitOptions options = SplitOptions.auto();
-            int k = splits > 0 ? splits : vae.chooseSplits(shape, options, true);
+            SplitOptions options = SplitOptions.auto().withSplits(splits);
+            int k = vae.chooseSplits(shape, options, true);
             double best = time(() -> {
                 try (NDManager step = m.newSubManager()) {
                     NDArray zs = z.duplicate();
@@ -42,7 +42,8 @@ public final class Benchmarks {
                     vae.decode(zs, options.withSplits(k)).attach(step);
                 }
             });
-            return new BenchResult("vae-decode", text(latent), splits > 0 ? String.valueOf(k) : "auto:" + k, best,
+            String label = splits == 0 ? "auto:" + k : splits == k ? String.valueOf(k) : splits + "->" + k;
+            return new BenchResult("vae-decode", text(latent), label, best,
                     PeakMemory.peakResidentMb());
         }
     }

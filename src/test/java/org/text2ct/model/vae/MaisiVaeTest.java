@@ -102,6 +102,9 @@ class MaisiVaeTest {
         int tight = vae.chooseSplits(latent, SplitOptions.auto().withMemoryBudget(1L << 30), true);
         assertEquals(1, roomy);
         assertTrue(tight > 8, "a 1 GB budget needs many splits for a full-size latent, got " + tight);
+        int raised = vae.chooseSplits(latent, SplitOptions.of(2, 0).withMemoryBudget(1L << 30), true);
+        assertEquals(tight, raised, "a requested count below what the budget needs is raised");
+        assertEquals(200, vae.chooseSplits(latent, SplitOptions.of(200, 0).withMemoryBudget(1L << 30), true));
     }
 
     @Test
