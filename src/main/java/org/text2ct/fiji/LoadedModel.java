@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.text2ct.nn.Engines;
 import org.text2ct.pipeline.GenerationModel;
 import org.text2ct.pipeline.GenerationModels;
+import org.text2ct.pipeline.pkg.ModelLocator;
 import org.text2ct.pipeline.pkg.ModelPackage;
 
 /**
@@ -26,11 +27,12 @@ final class LoadedModel {
     record Loaded(ModelPackage pkg, GenerationModel model, NDManager manager) {
     }
 
+    /** The package at {@code modelPath}, or the default one when it is null, loaded on the device. */
     static synchronized Loaded get(Path modelPath, String deviceChoice) throws IOException {
-        Path key = modelPath.toAbsolutePath().normalize();
+        ModelPackage opened = ModelLocator.open(modelPath);
+        Path key = opened.directory().toAbsolutePath().normalize();
         if (model == null || !key.equals(path) || !deviceChoice.equals(device)) {
             release();
-            ModelPackage opened = ModelPackage.open(key);
             NDManager m = NDManager.newBaseManager(Engines.device(deviceChoice), "PyTorch");
             try {
                 model = GenerationModels.load(opened, m);

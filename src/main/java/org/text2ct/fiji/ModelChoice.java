@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Which model package a command uses: the {@code model_dir} it was given, else the one chosen
- * in "Text2CT Models" (kept in ImageJ's preferences so it survives a restart).
+ * in "Text2CT Models" (kept in ImageJ's preferences so it survives a restart), else null, which
+ * leaves the choice to {@code ModelLocator} (TEXT2CT_MODEL, then the bundled demo model).
  */
 final class ModelChoice {
     static final String PREF_KEY = "text2ct.model";
@@ -17,8 +18,7 @@ final class ModelChoice {
     static Path resolve(String modelDir) {
         String dir = modelDir == null || modelDir.isBlank() ? Prefs.get(PREF_KEY, "") : modelDir.trim();
         if (dir.isBlank()) {
-            throw new IllegalArgumentException("no model chosen: give model_dir (a model package folder or .zip), "
-                    + "or choose one in Plugins > Text2CT > Text2CT Models");
+            return null;
         }
         Path path = Path.of(dir);
         if (!Files.exists(path)) {
