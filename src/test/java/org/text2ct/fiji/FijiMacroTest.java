@@ -1,0 +1,109 @@
+package org.text2ct.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ij.ImageJ;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.text2ct.pipeline.TinyModelPackage;
+
+/**
+ * The plugin as a user meets it: installed into an ImageJ1 folder, driven by a macro in the GUI
+ * under Xvfb. Skipped only where Xvfb is missing and CI is not set (.ci/run installs it).
+ * Leaves the screenshot in target/fiji-macro-screenshot.png.
+ */
+class FijiMacroTest {
+    @TempDir
+    static Path dir;
+    private static Path model;
+
+    @BeforeAll
+    static void needsXvfb() throws Exception {
+        if (!ImageJInstall.xvfbAvailable() && "true".equals(System.getenv("CI"))) {
+            fail("CI=true but xvfb-run is missing: .ci/run installs xvfb");
+        }
+        assumeTrue(ImageJInstall.xvfbAvailable(), "xvfb-run is not installed");
+        model = dir.resolve("tiny");
+        TinyModelPackage.write(model);
+    }
+
+    /** The ImageJ that users have: the net.imagej:ij jar the plugin is compiled against. */
+    private static Path mavenIj() throws Exception {
+        return Path.of(ImageJ.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static String macro(String resultFile, String screenshot, boolean properties) {
+        return String.join("\n",
+                "out = '';",
+                "List.setCommands;",
+                "out = out + 'cmd_generate=' + List.get('Generate CT from Text') + '\\n';",
+                "out = out + 'cmd_evaluate=' + List.get('Evaluate FID and CLIP') + '\\n';",
+                "out = out + 'cmd_preprocess=' + List.get('Preprocess CT') + '\\n';",
+                "run('Generate CT from Text', 'prompt=[left lower lobe nodule] seed=42 num_steps=2 output_size=[]"
+                        + " output_spacing=[] model_dir=[" + model + "] device=cpu window=lung show_orthogonal');",
+                "id = getImageID();",
+                "out = out + 'title=' + getTitle() + '\\n';",
+                "out = out + 'slices=' + nSlices + '\\n';",
+                "getVoxelSize(w, h, d, unit);",
+                "out = out + 'voxel=' + w + ',' + h + ',' + d + ',' + unit + '\\n';",
+                "getMinAndMax(lo, hi);",
+                "out = out + 'range=' + lo + ',' + hi + '\\n';",
+                "info = getMetadata('Info');",
+                "out = out + 'info_seed=' + (indexOf(info, 'seed: 42') >= 0) + '\\n';",
+                properties ? "out = out + 'prop_steps=' + Property.get('steps') + '\\n';" : "",
+                "wait(2000);",
+                properties ? "out = out + 'ortho=' + Stack.getOrthoViewsID + ',' + id + '\\n';" : "",
+                "titles = getList('image.titles');",
+                "t = ''; for (i = 0; i < titles.length; i++) t = t + titles[i] + '|';",
+                "out = out + 'titles=' + t + '\\n';",
+                "run('Capture Screen');",
+                "saveAs('PNG', '" + screenshot + "');",
+                "close();",
+                "File.saveString(out, '" + resultFile + "');",
+                "run('Quit');",
+                "");
+    }
+
+    private static Map<String, String> runIn(Path ijJar, String name, boolean properties) throws Exception {
+        Path ij = dir.resolve(name);
+        ImageJInstall install = ImageJInstall.create(ij);
+        Path result = ij.resolve("result.txt");
+        Path shot = Path.of("target", name + "-screenshot.png").toAbsolutePath();
+        Path macro = Files.writeString(ij.resolve("test.ijm"), macro(result.toString(), shot.toString(), properties));
+        String console = install.runMacro(ijJar, macro, 240);
+        assertTrue(Files.exists(result), "the macro did not finish; console:\n" + console);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(result)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                values.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void generateFromAMacroInImageJ154() throws Exception {
+        Map<String, String> r = runIn(mavenIj(), "fiji-macro", true);
+        assertEquals("org.text2ct.fiji.GenerateCtPlugin", r.get("cmd_generate"));
+        assertEquals("org.text2ct.fiji.EvaluateCtPlugin", r.get("cmd_evaluate"));
+        assertEquals("org.text2ct.fiji.PreprocessCtPlugin", r.get("cmd_preprocess"));
+        assertEquals("left lower lobe nodule (seed 42)", r.get("title"));
+        assertEquals("32", r.get("slices"));
+        assertEquals("6,6,6,mm", r.get("voxel"));
+        assertEquals("-1350,150", r.get("range"));
+        assertEquals("1", r.get("info_seed"));
+        assertEquals("2", r.get("prop_steps"));
+        String[] ortho = r.get("ortho").split(",");
+        assertEquals(ortho[1], ortho[0], "orthogonal views not open on the generated image");
+        assertTrue(r.get("titles").contains("YZ"), "no YZ view window: " + r.get("titles"));
+    }
+}
