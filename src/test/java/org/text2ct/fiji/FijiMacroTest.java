@@ -106,4 +106,16 @@ class FijiMacroTest {
         assertEquals(ortho[1], ortho[0], "orthogonal views not open on the generated image");
         assertTrue(r.get("titles").contains("YZ"), "no YZ view window: " + r.get("titles"));
     }
+
+    /** Debian's ImageJ 1.52i, older than the 1.54 Fiji ships: checked where .ci/run installed it. */
+    @Test
+    void generateFromAMacroInDebianImageJ152() throws Exception {
+        Path debian = Path.of("/usr/share/java/ij.jar");
+        assumeTrue(Files.exists(debian) || "true".equals(System.getenv("CI")), "Debian's imagej is not installed");
+        Map<String, String> r = runIn(debian, "debian-ij152", false);
+        assertEquals("org.text2ct.fiji.GenerateCtPlugin", r.get("cmd_generate"));
+        assertEquals("32", r.get("slices"));
+        assertEquals("6,6,6,mm", r.get("voxel"));
+        assertEquals("1", r.get("info_seed"));
+    }
 }
