@@ -19,6 +19,7 @@ final class CtGenerator {
 
     static ImagePlus generate(GenerateCtSettings s, ProgressListener progress, CancelToken cancel) throws IOException {
         WindowPreset window = WindowPreset.parse(s.window());
+        ModelChoice.applyCacheFolder();
         LoadedModel.Loaded m = LoadedModel.get(ModelChoice.resolve(s.modelDir()),
                 s.device() == null || s.device().isBlank() ? GenerateCtSettings.DEFAULT_DEVICE : s.device());
         GenerationResult result = new GenerationPipeline(m.model(), m.manager()).generate(request(s, m.pkg().manifest()),

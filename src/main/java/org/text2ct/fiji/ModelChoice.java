@@ -3,6 +3,7 @@ package org.text2ct.fiji;
 import ij.Prefs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.text2ct.cache.CacheDir;
 
 /**
  * Which model package a command uses: the {@code model_dir} it was given, else the one chosen
@@ -11,6 +12,7 @@ import java.nio.file.Path;
  */
 final class ModelChoice {
     static final String PREF_KEY = "text2ct.model";
+    static final String CACHE_PREF_KEY = "text2ct.cache.dir";
 
     private ModelChoice() {
     }
@@ -35,5 +37,19 @@ final class ModelChoice {
 
     static String remembered() {
         return Prefs.get(PREF_KEY, "");
+    }
+
+    /** The cache folder chosen in Text2CT Models, unless the user set one for the JVM already. */
+    static void applyCacheFolder() {
+        String dir = Prefs.get(CACHE_PREF_KEY, "");
+        if (!dir.isBlank() && System.getProperty(CacheDir.PROPERTY) == null && System.getenv(CacheDir.ENV) == null) {
+            System.setProperty(CacheDir.PROPERTY, dir);
+        }
+    }
+
+    static void rememberCacheFolder(Path dir) {
+        Prefs.set(CACHE_PREF_KEY, dir.toAbsolutePath().toString());
+        Prefs.savePreferences();
+        System.setProperty(CacheDir.PROPERTY, dir.toAbsolutePath().toString());
     }
 }

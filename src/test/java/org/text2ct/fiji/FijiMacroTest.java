@@ -64,6 +64,8 @@ class FijiMacroTest {
                 "titles = getList('image.titles');",
                 "t = ''; for (i = 0; i < titles.length; i++) t = t + titles[i] + '|';",
                 "out = out + 'titles=' + t + '\\n';",
+                "run('Text2CT Models', 'action=verify model_dir=[" + model + "]');",
+                "out = out + 'models_verified=' + (indexOf(getInfo('log'), 'is a valid package') >= 0) + '\\n';",
                 "run('Capture Screen');",
                 "saveAs('PNG', '" + screenshot + "');",
                 "close();",
@@ -96,6 +98,7 @@ class FijiMacroTest {
         assertEquals("org.text2ct.fiji.GenerateCtPlugin", r.get("cmd_generate"));
         assertEquals("org.text2ct.fiji.EvaluateCtPlugin", r.get("cmd_evaluate"));
         assertEquals("org.text2ct.fiji.PreprocessCtPlugin", r.get("cmd_preprocess"));
+        assertEquals("1", r.get("models_verified"));
         assertEquals("left lower lobe nodule (seed 42)", r.get("title"));
         assertEquals("32", r.get("slices"));
         assertEquals("6,6,6,mm", r.get("voxel"));
