@@ -19,11 +19,18 @@ final class CtGenerator {
 
     static ImagePlus generate(GenerateCtSettings s, ProgressListener progress, CancelToken cancel) throws IOException {
         WindowPreset window = WindowPreset.parse(s.window());
+        return toImage(volume(s, progress, cancel), window, s);
+    }
+
+    /** The generated volume and its recipe, for callers that write files rather than show images. */
+    static GenerationResult volume(GenerateCtSettings s, ProgressListener progress, CancelToken cancel) throws IOException {
         ModelChoice.applyCacheFolder();
         LoadedModel.Loaded m = LoadedModel.get(ModelChoice.resolve(s.modelDir()),
                 s.device() == null || s.device().isBlank() ? GenerateCtSettings.DEFAULT_DEVICE : s.device());
-        GenerationResult result = new GenerationPipeline(m.model(), m.manager()).generate(request(s, m.pkg().manifest()),
-                progress, cancel);
+        return new GenerationPipeline(m.model(), m.manager()).generate(request(s, m.pkg().manifest()), progress, cancel);
+    }
+
+    static ImagePlus toImage(GenerationResult result, WindowPreset window, GenerateCtSettings s) {
         return ImagePlusBridge.toImagePlus(result.volume(), result.metadata(), window,
                 ImagePlusBridge.title(s.prompt(), s.seed()));
     }

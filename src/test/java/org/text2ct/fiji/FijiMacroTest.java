@@ -9,6 +9,7 @@ import ij.ImageJ;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,8 @@ class FijiMacroTest {
     @TempDir
     static Path dir;
     private static Path model;
+    private static Path prompts;
+    private static Path batchOut;
 
     @BeforeAll
     static void needsXvfb() throws Exception {
@@ -33,6 +36,8 @@ class FijiMacroTest {
         assumeTrue(ImageJInstall.xvfbAvailable(), "xvfb-run is not installed");
         model = dir.resolve("tiny");
         TinyModelPackage.write(model);
+        prompts = Files.writeString(dir.resolve("prompts.txt"), "left lower lobe nodule\nright pleural effusion\n");
+        batchOut = dir.resolve("batch");
     }
 
     /** The ImageJ that users have: the net.imagej:ij jar the plugin is compiled against. */
@@ -66,6 +71,11 @@ class FijiMacroTest {
                 "out = out + 'titles=' + t + '\\n';",
                 "run('Text2CT Models', 'action=verify model_dir=[" + model + "]');",
                 "out = out + 'models_verified=' + (indexOf(getInfo('log'), 'is a valid package') >= 0) + '\\n';",
+                "batch = 'prompts_file=[" + prompts + "] seed=7 output_dir=[" + batchOut + "] num_steps=1 model_dir=["
+                        + model + "] device=cpu';",
+                "run('Generate CT Batch', batch + ' format=tiff');",
+                "run('Generate CT Batch', batch + ' format=tiff');",
+                "run('Generate CT Batch', batch + ' format=nifti');",
                 "run('Capture Screen');",
                 "saveAs('PNG', '" + screenshot + "');",
                 "close();",
@@ -99,6 +109,17 @@ class FijiMacroTest {
         assertEquals("org.text2ct.fiji.EvaluateCtPlugin", r.get("cmd_evaluate"));
         assertEquals("org.text2ct.fiji.PreprocessCtPlugin", r.get("cmd_preprocess"));
         assertEquals("1", r.get("models_verified"));
+        try (var files = Files.list(batchOut)) {
+            assertEquals(List.of("001_left-lower-lobe-nodule_seed7.nii.gz", "001_left-lower-lobe-nodule_seed7.tif",
+                    "001_left-lower-lobe-nodule_seed7_2.tif", "002_right-pleural-effusion_seed8.nii.gz",
+                    "002_right-pleural-effusion_seed8.tif", "002_right-pleural-effusion_seed8_2.tif"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        ij.ImagePlus tif = ij.IJ.openImage(batchOut.resolve("001_left-lower-lobe-nodule_seed7.tif").toString());
+        assertEquals(32, tif.getNSlices());
+        assertEquals(6.0, tif.getCalibration().pixelDepth);
+        assertTrue(((String) tif.getProperty("Info")).contains("seed: 7"));
+        assertEquals(32, org.text2ct.volume.VolumeFiles.read(batchOut.resolve("002_right-pleural-effusion_seed8.nii.gz")).nz());
         assertEquals("left lower lobe nodule (seed 42)", r.get("title"));
         assertEquals("32", r.get("slices"));
         assertEquals("6,6,6,mm", r.get("voxel"));
