@@ -26,7 +26,6 @@ class FijiMacroTest {
     static Path dir;
     private static Path model;
     private static Path prompts;
-    private static Path batchOut;
 
     @BeforeAll
     static void needsXvfb() throws Exception {
@@ -37,7 +36,6 @@ class FijiMacroTest {
         model = dir.resolve("tiny");
         TinyModelPackage.write(model);
         prompts = Files.writeString(dir.resolve("prompts.txt"), "left lower lobe nodule\nright pleural effusion\n");
-        batchOut = dir.resolve("batch");
     }
 
     /** The ImageJ that users have: the net.imagej:ij jar the plugin is compiled against. */
@@ -45,13 +43,15 @@ class FijiMacroTest {
         return Path.of(ImageJ.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
-    private static String macro(String resultFile, String screenshot, boolean properties) {
+    private static String macro(String resultFile, String screenshot, Path batchOut, boolean properties) {
         return String.join("\n",
                 "out = '';",
                 "List.setCommands;",
                 "out = out + 'cmd_generate=' + List.get('Generate CT from Text') + '\\n';",
                 "out = out + 'cmd_evaluate=' + List.get('Evaluate FID and CLIP') + '\\n';",
                 "out = out + 'cmd_preprocess=' + List.get('Preprocess CT') + '\\n';",
+                "out = out + 'cmd_others=' + List.get('Generate CT Batch') + ',' + List.get('Decode Latent') + ','"
+                        + " + List.get('Text2CT Models') + '\\n';",
                 "run('Generate CT from Text', 'prompt=[left lower lobe nodule] seed=42 num_steps=2 output_size=[]"
                         + " output_spacing=[] model_dir=[" + model + "] device=cpu window=lung show_orthogonal');",
                 "id = getImageID();",
@@ -89,7 +89,7 @@ class FijiMacroTest {
         ImageJInstall install = ImageJInstall.create(ij);
         Path result = ij.resolve("result.txt");
         Path shot = Path.of("target", name + "-screenshot.png").toAbsolutePath();
-        Path macro = Files.writeString(ij.resolve("test.ijm"), macro(result.toString(), shot.toString(), properties));
+        Path macro = Files.writeString(ij.resolve("test.ijm"), macro(result.toString(), shot.toString(), ij.resolve("batch"), properties));
         String console = install.runMacro(ijJar, macro, 240);
         assertTrue(Files.exists(result), "the macro did not finish; console:\n" + console);
         Map<String, String> values = new LinkedHashMap<>();
@@ -108,7 +108,10 @@ class FijiMacroTest {
         assertEquals("org.text2ct.fiji.GenerateCtPlugin", r.get("cmd_generate"));
         assertEquals("org.text2ct.fiji.EvaluateCtPlugin", r.get("cmd_evaluate"));
         assertEquals("org.text2ct.fiji.PreprocessCtPlugin", r.get("cmd_preprocess"));
+        assertEquals("org.text2ct.fiji.GenerateBatchPlugin,org.text2ct.fiji.DecodeLatentPlugin,org.text2ct.fiji.ModelsPlugin",
+                r.get("cmd_others"));
         assertEquals("1", r.get("models_verified"));
+        Path batchOut = dir.resolve("fiji-macro").resolve("batch");
         try (var files = Files.list(batchOut)) {
             assertEquals(List.of("001_left-lower-lobe-nodule_seed7.nii.gz", "001_left-lower-lobe-nodule_seed7.tif",
                     "001_left-lower-lobe-nodule_seed7_2.tif", "002_right-pleural-effusion_seed8.nii.gz",
