@@ -12,7 +12,13 @@ final class Failures {
     }
 
     static void report(String command, Throwable t) {
-        if (!(t instanceof IllegalArgumentException) && !(t instanceof java.util.concurrent.CancellationException)) {
+        if (t instanceof java.util.concurrent.CancellationException) {
+            // The user pressed Esc: say so in the status bar, no error dialog.
+            IJ.showStatus(command + ": " + UserErrors.message(t));
+            abortMacro();
+            return;
+        }
+        if (!(t instanceof IllegalArgumentException)) {
             // Details for a bug report go to the Log window, not in the user's face.
             IJ.log(command + ": " + t);
         }
@@ -22,6 +28,10 @@ final class Failures {
         } else {
             IJ.error(command, UserErrors.message(t));
         }
+        abortMacro();
+    }
+
+    private static void abortMacro() {
         if (Interpreter.getInstance() != null) {
             Interpreter.abort();
         }

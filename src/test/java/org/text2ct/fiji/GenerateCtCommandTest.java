@@ -116,4 +116,27 @@ class GenerateCtCommandTest {
         assertTrue(m.isCanceled());
         assertTrue(m.getCancelReason().startsWith("unknown window 'liver'"), m.getCancelReason());
     }
+
+    @Test
+    void cancelDuringSamplingStopsWithoutAnImage() {
+        org.text2ct.diffusion.CancelToken.Flag flag = org.text2ct.diffusion.CancelToken.flag();
+        java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
+        GenerateCtSettings s = new GenerateCtSettings("left lower lobe nodule", 3, 5, 0, "", "", model.toString(), "cpu", "lung");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                () -> CtGenerator.generate(s, (step, total, elapsed, eta) -> {
+                    steps.incrementAndGet();
+                    flag.cancel();
+                }, flag));
+        assertEquals(1, steps.get(), "sampling went on after the cancel");
+        assertTrue(UserErrors.message(e).startsWith("Cancelled ("), UserErrors.message(e));
+    }
+
+    @Test
+    void escapeKeyCancels() {
+        EscapeCancel cancel = new EscapeCancel();
+        assertFalse(cancel.isCancelled());
+        ij.IJ.setKeyDown(java.awt.event.KeyEvent.VK_ESCAPE);
+        assertTrue(cancel.isCancelled());
+        ij.IJ.resetEscape();
+    }
 }
