@@ -5,6 +5,8 @@ import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.text2ct.diffusion.CancelToken;
@@ -50,7 +52,7 @@ public class GenerateBatchPlugin implements PlugIn {
             String model = gd.getNextString();
             String device = gd.getNextChoice();
             String window = gd.getNextChoice();
-            java.nio.file.Files.createDirectories(folder);
+            Files.createDirectories(folder);
             List<Path> names = VolumeOutput.batchNames(folder, jobs);
             ResultsTable written = new ResultsTable();
             CancelToken cancel = new EscapeCancel();
@@ -65,7 +67,7 @@ public class GenerateBatchPlugin implements PlugIn {
                 if (tiff) {
                     ImagePlus imp = CtGenerator.toImage(result, WindowPreset.parse(window), s);
                     if (!IJ.saveAsTiff(imp, target.toString())) {
-                        throw new java.io.IOException("could not write " + target);
+                        throw new IOException("could not write " + target);
                     }
                 } else {
                     VolumeOutput.writeNifti(result, target, false);

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ij.IJ;
 import ij.ImagePlus;
+import java.awt.event.KeyEvent;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.text2ct.diffusion.CancelToken;
 import org.text2ct.pipeline.TinyModelPackage;
 
 /** The SciJava command run headless the way a script does, on the tiny model package. */
@@ -119,10 +125,10 @@ class GenerateCtCommandTest {
 
     @Test
     void cancelDuringSamplingStopsWithoutAnImage() {
-        org.text2ct.diffusion.CancelToken.Flag flag = org.text2ct.diffusion.CancelToken.flag();
-        java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
+        CancelToken.Flag flag = CancelToken.flag();
+        AtomicInteger steps = new AtomicInteger();
         GenerateCtSettings s = new GenerateCtSettings("left lower lobe nodule", 3, 5, 0, "", "", model.toString(), "cpu", "lung");
-        var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+        var e = assertThrows(CancellationException.class,
                 () -> CtGenerator.generate(s, (step, total, elapsed, eta) -> {
                     steps.incrementAndGet();
                     flag.cancel();
@@ -135,8 +141,8 @@ class GenerateCtCommandTest {
     void escapeKeyCancels() {
         EscapeCancel cancel = new EscapeCancel();
         assertFalse(cancel.isCancelled());
-        ij.IJ.setKeyDown(java.awt.event.KeyEvent.VK_ESCAPE);
+        IJ.setKeyDown(KeyEvent.VK_ESCAPE);
         assertTrue(cancel.isCancelled());
-        ij.IJ.resetEscape();
+        IJ.resetEscape();
     }
 }
