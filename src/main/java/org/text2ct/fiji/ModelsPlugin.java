@@ -15,11 +15,12 @@ import org.text2ct.pipeline.pkg.ModelPackage;
 
 /**
  * Plugins > Text2CT > Text2CT Models: list the packages in the cache folder, choose (and verify)
- * the default package, set the cache folder, or download a package from a URL after asking.
+ * the default package, set the cache folder, import published checkpoints into a package, or
+ * download a package from a URL after asking.
  */
 public class ModelsPlugin implements PlugIn {
     static final String COMMAND = "Text2CT Models";
-    static final String[] ACTIONS = {"list", "choose", "verify", "download", "cache_folder"};
+    static final String[] ACTIONS = {"list", "choose", "verify", "import", "download", "cache_folder"};
 
     @Override
     public void run(String arg) {
@@ -30,6 +31,15 @@ public class ModelsPlugin implements PlugIn {
         gd.addStringField("url (download: a model package .zip)", "", 40);
         gd.addStringField("sha256 (download: as published with the package)", "", 40);
         gd.addStringField("cache_dir", CacheDir.path().toString(), 40);
+        gd.addMessage("import: MAISI checkpoints and a Hugging Face T5 folder into <cache_dir>/models/<name>");
+        gd.addStringField("name", "my-model", 20);
+        gd.addStringField("vae_checkpoint (.pt)", "", 40);
+        gd.addStringField("vae_config (JSON; blank = released)", "", 40);
+        gd.addStringField("unet_checkpoint (.pt)", "", 40);
+        gd.addStringField("unet_config (JSON; blank = released)", "", 40);
+        gd.addStringField("t5_folder", "", 40);
+        gd.addStringField("output_size", "512,512,192", 14);
+        gd.addStringField("output_spacing", "0.75,0.75,1.5", 14);
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
@@ -39,11 +49,17 @@ public class ModelsPlugin implements PlugIn {
         String url = gd.getNextString().trim();
         String sha = gd.getNextString().trim();
         Path cache = Path.of(gd.getNextString().trim());
+        String name = gd.getNextString().trim();
+        CheckpointImport.Sources sources = new CheckpointImport.Sources(Path.of(gd.getNextString().trim()),
+                gd.getNextString(), Path.of(gd.getNextString().trim()), gd.getNextString(), Path.of(gd.getNextString().trim()));
+        String size = gd.getNextString();
+        String spacing = gd.getNextString();
         try {
             switch (action) {
                 case "list" -> list(cache);
                 case "choose" -> ModelChoice.remember(verify(Path.of(modelDir)));
                 case "verify" -> verify(Path.of(modelDir));
+                case "import" -> ModelChoice.remember(importPackage(sources, name, size, spacing, cache));
                 case "download" -> download(URI.create(url), sha, cache);
                 case "cache_folder" -> ModelChoice.rememberCacheFolder(cache);
                 default -> throw new IllegalArgumentException("unknown action " + action + ": use " + String.join(", ", ACTIONS));
@@ -76,6 +92,16 @@ public class ModelsPlugin implements PlugIn {
                 }
             }
         }
+    }
+
+    private static Path importPackage(CheckpointImport.Sources sources, String name, String size, String spacing,
+            Path cache) throws IOException {
+        Path output = cache.resolve("models").resolve(name);
+        Files.createDirectories(output.getParent());
+        IJ.showStatus(COMMAND + ": importing " + name + "…");
+        CheckpointImport.importPackage(sources, name, Triples.ints(size, "output_size", null),
+                Triples.doubles(spacing, "output_spacing", null), output);
+        return verify(output);
     }
 
     private void download(URI url, String sha, Path cache) throws IOException, InterruptedException {
