@@ -17,7 +17,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--what", required = true, description = "vae-decode or unet")
+    @Option(names = "--what", required = true, description = "vae-decode, unet or pipeline")
     String what;
 
     @Option(names = "--latent", required = true, split = ",", description = "Latent size X,Y,Z (e.g. 128,128,48)")
@@ -31,6 +31,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--context-length", defaultValue = "128", description = "Text tokens for the UNet")
     int contextLength;
+
+    @Option(names = "--steps", defaultValue = "30", description = "Sampling steps for --what pipeline")
+    int steps;
 
     @Option(names = "--repeat", defaultValue = "1", description = "Timed runs after the warm-up (best is reported)")
     int repeat;
@@ -56,7 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
         BenchResult r = switch (what) {
             case "vae-decode" -> bench.vaeDecode(latent, splits);
             case "unet" -> bench.unet(latent, batch, contextLength);
-            default -> throw new IllegalArgumentException("unknown --what '" + what + "': use vae-decode or unet");
+            case "pipeline" -> bench.pipeline(latent, steps, contextLength, splits);
+            default -> throw new IllegalArgumentException("unknown --what '" + what + "': use vae-decode, unet or pipeline");
         };
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

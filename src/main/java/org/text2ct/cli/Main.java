@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "text2ct", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Text-to-CT synthesis with a latent diffusion model (MAISI networks).",
         subcommands = {CommandLine.HelpCommand.class, VerifyCommand.class, BenchCommand.class, InfoCommand.class,
-                PreprocessCommand.class, ImportCommand.class, GenerateCommand.class})
+                PreprocessCommand.class, ImportCommand.class, GenerateCommand.class, EvaluateCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -54,6 +54,13 @@ public final class FidAccumulator {
         return moments.get(source).get(view).count();
     }
 
+    /** The Fréchet distance of one view, for callers that score only some views; each set needs two feature rows. */
+    public double distance(View view) {
+        GaussianStatistics generated = moments.get(Source.GENERATED).get(view).statistics();
+        GaussianStatistics reference = moments.get(Source.REFERENCE).get(view).statistics();
+        return FrechetDistance.between(generated, reference);
+    }
+
     /** The per-view distances; each view of each set needs at least two feature rows. */
     public FidResult result() {
         for (Source source : Source.values()) {
@@ -64,9 +71,7 @@ public final class FidAccumulator {
         }
         Map<View, Double> distance = new EnumMap<>(View.class);
         for (View view : View.values()) {
-            GaussianStatistics generated = moments.get(Source.GENERATED).get(view).statistics();
-            GaussianStatistics reference = moments.get(Source.REFERENCE).get(view).statistics();
-            distance.put(view, FrechetDistance.between(generated, reference));
+            distance.put(view, distance(view));
         }
         return new FidResult(distance.get(View.AXIAL), distance.get(View.SAGITTAL), distance.get(View.CORONAL),
                 extractor, volumes.get(Source.GENERATED), volumes.get(Source.REFERENCE));

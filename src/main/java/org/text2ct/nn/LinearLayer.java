@@ -13,6 +13,11 @@ public final class LinearLayer {
         this.bias = bias;
     }
 
+    /** A layer on arrays the caller already holds (a slice of a fused qkv weight, for example); bias may be null. */
+    public static LinearLayer of(NDArray weight, NDArray bias) {
+        return new LinearLayer(weight, bias);
+    }
+
     public static LinearLayer load(ParamStore p, String prefix, int in, int out, boolean withBias) {
         NDArray w = p.get(prefix + ".weight", out, in);
         NDArray b = withBias ? p.get(prefix + ".bias", out) : null;

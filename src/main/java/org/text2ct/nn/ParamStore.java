@@ -80,6 +80,11 @@ public final class ParamStore {
         return dict != null && dict.get(key) != null;
     }
 
+    /** Marks a key the network reads nothing from (training counters, a classifier it drops) as expected. */
+    public void accept(String key) {
+        used.add(key);
+    }
+
     private NDArray randomParam(long[] shape) {
         long fanIn = 1;
         for (int i = 1; i < shape.length; i++) {

@@ -1,12 +1,12 @@
 package org.text2ct.volume;
 
 /** Separable Gaussian smoothing with per-axis sigma in voxels; edges repeat the border voxel. */
-final class GaussianBlur {
+public final class GaussianBlur {
     private GaussianBlur() {
     }
 
     /** A smoothed copy; axes with sigma ≤ 0 are left alone. */
-    static CtVolume blur(CtVolume volume, double[] sigma) {
+    public static CtVolume blur(CtVolume volume, double[] sigma) {
         CtVolume out = CtVolume.like(volume);
         for (int z = 0; z < volume.nz(); z++) {
             System.arraycopy(volume.plane(z), 0, out.plane(z), 0, volume.nx() * volume.ny());

@@ -23,15 +23,15 @@ import org.w3c.dom.NodeList;
  * Reads InVesalius' {@code .inv3} project (a gzip tar): {@code main.plist} states dtype, shape
  * (z, y, x), spacing (x, y, z) and the scalar range; {@code matrix.dat} holds the raw voxels.
  */
-final class CraniumArchive {
+public final class CraniumArchive {
     /** What main.plist states, and the volume built from matrix.dat with identity direction. */
-    record Scan(CtVolume volume, String dtype, int[] shapeZyx, double[] spacing, double[] scalarRange) {
+    public record Scan(CtVolume volume, String dtype, int[] shapeZyx, double[] spacing, double[] scalarRange) {
     }
 
     private CraniumArchive() {
     }
 
-    static Scan read(Path inv3) throws Exception {
+    public static Scan read(Path inv3) throws Exception {
         Map<String, byte[]> files = new HashMap<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(
                 new GzipCompressorInputStream(new BufferedInputStream(Files.newInputStream(inv3))))) {

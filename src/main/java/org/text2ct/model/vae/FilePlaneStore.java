@@ -26,6 +26,8 @@ final class FilePlaneStore implements PlaneStore {
     private final int planes;
     private final int a;
     private final int b;
+    /** Reused for every read: direct buffers are only freed by the garbage collector. */
+    private ByteBuffer readBuffer;
 
     FilePlaneStore(Path scratchDir, int channels, int planes, int a, int b) {
         this.channels = channels;
@@ -70,8 +72,11 @@ final class FilePlaneStore implements PlaneStore {
 
     @Override
     public NDArray read(NDManager manager, int from, int to) {
-        ByteBuffer buf = ByteBuffer.allocateDirect(Math.toIntExact((to - from) * planeBytes()))
-                .order(ByteOrder.nativeOrder());
+        int bytes = Math.toIntExact((to - from) * planeBytes());
+        if (readBuffer == null || readBuffer.capacity() < bytes) {
+            readBuffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+        }
+        ByteBuffer buf = readBuffer.clear().limit(bytes);
         try {
             long pos = from * planeBytes();
             while (buf.hasRemaining()) {

@@ -65,6 +65,17 @@ public final class Benchmarks {
         }
     }
 
+    /**
+     * The whole generation at released sizes: one guided step (UNet on a batch of two) times
+     * {@code steps}, plus the tensor-split decode; the sampler's own work is negligible beside them.
+     */
+    public BenchResult pipeline(long[] latent, int steps, int contextLength, int splits) {
+        BenchResult step = unet(latent, 2, contextLength);
+        BenchResult decode = vaeDecode(latent, splits);
+        return new BenchResult("pipeline-" + steps + "-steps-guided", text(latent), decode.splits(),
+                step.seconds() * steps + decode.seconds(), Math.max(step.peakMb(), decode.peakMb()));
+    }
+
     private double time(Runnable r) {
         for (int i = 0; i < warmups; i++) {
             r.run();

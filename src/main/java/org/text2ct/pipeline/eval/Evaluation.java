@@ -1,15 +1,14 @@
 package org.text2ct.pipeline.eval;
 
-import java.io.IOException;
 import org.text2ct.diffusion.CancelToken;
 import org.text2ct.diffusion.ProgressListener;
 
-/**
- * The evaluation use case: generated volumes against reference volumes, FID per view and CLIP
- * score per view. Menus, macros and the CLI call it; an implementation registers itself in
- * {@code META-INF/services/org.text2ct.pipeline.eval.Evaluation} so the Fiji command finds it
- * without a compile-time dependency on how features are extracted.
- */
+/** Scores generated CT volumes against reference volumes: 2.5D FID and CLIP score per view. */
 public interface Evaluation {
-    EvaluationResult evaluate(EvaluationRequest request, ProgressListener progress, CancelToken cancel) throws IOException;
+    /**
+     * @throws java.util.concurrent.CancellationException when {@code cancel} is set between steps
+     * @throws IllegalArgumentException for empty sets, no views, an unknown extractor, or prompts
+     *     that do not match the generated volumes
+     */
+    EvaluationResult evaluate(EvaluationRequest request, ProgressListener progress, CancelToken cancel);
 }

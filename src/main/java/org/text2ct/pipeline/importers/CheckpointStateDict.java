@@ -1,13 +1,11 @@
 package org.text2ct.pipeline.importers;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.text2ct.weights.MapStateDict;
+import org.text2ct.weights.KeyPrefixes;
 import org.text2ct.weights.PtCheckpoint;
 import org.text2ct.weights.StateDict;
-import org.text2ct.weights.TensorData;
 import org.text2ct.weights.WeightFileException;
 
 /**
@@ -33,15 +31,6 @@ final class CheckpointStateDict {
                     : "at its top level nor under " + candidates) + "; its top-level keys are " + cp.keys()
                     + "; name the right one with --key");
         }
-        return withoutPrefix(dict);
-    }
-
-    private static StateDict withoutPrefix(StateDict dict) {
-        if (dict.keys().isEmpty() || !dict.keys().stream().allMatch(k -> k.startsWith(DATA_PARALLEL_PREFIX))) {
-            return dict;
-        }
-        Map<String, TensorData> renamed = new LinkedHashMap<>();
-        dict.keys().forEach(k -> renamed.put(k.substring(DATA_PARALLEL_PREFIX.length()), dict.get(k)));
-        return new MapStateDict(dict.source(), renamed, dict.metadata());
+        return KeyPrefixes.strip(dict, List.of(DATA_PARALLEL_PREFIX));
     }
 }

@@ -14,7 +14,6 @@ import org.text2ct.model.vae.MaisiVae;
 import org.text2ct.model.vae.SplitOptions;
 import org.text2ct.model.vae.VaeConfig;
 import org.text2ct.nn.Engines;
-import org.text2ct.nn.ParamStore;
 import org.text2ct.pipeline.UnetDenoiser;
 import org.text2ct.weights.SafeTensorsFile;
 import org.text2ct.weights.StateDict;
@@ -36,12 +35,8 @@ public final class PipelineCheck implements FixtureCheck {
                 StateDict vw = SafeTensorsFile.open(o.vae());
                 StateDict io = SafeTensorsFile.open(o.io());
                 NDManager m = NDManager.newBaseManager(Engines.device(o.device()), "PyTorch")) {
-            ParamStore up = new ParamStore(uw, m);
-            MaisiUnet unet = new MaisiUnet(UnetConfig.fromJson(Fixtures.config(uw)), up);
-            up.checkStrict();
-            ParamStore vp = new ParamStore(vw, m);
-            MaisiVae vae = new MaisiVae(VaeConfig.fromJson(Fixtures.config(vw)), vp);
-            vp.checkStrict();
+            MaisiUnet unet = NetworkCheck.bind(uw, m, (c, p) -> new MaisiUnet(UnetConfig.fromJson(c), p));
+            MaisiVae vae = NetworkCheck.bind(vw, m, (c, p) -> new MaisiVae(VaeConfig.fromJson(c), p));
             NDArray noise = Fixtures.array(m, io, "noise");
             long[] shape = noise.getShape().getShape();
             UnetDenoiser denoiser = new UnetDenoiser(unet, m, shape, Fixtures.floats(io, "guidance_scale")[0],

@@ -5,30 +5,25 @@ import ai.djl.ndarray.NDManager;
 import org.text2ct.model.text.MaskedRows;
 import org.text2ct.model.text.T5Config;
 import org.text2ct.model.text.T5Encoder;
-import org.text2ct.nn.Engines;
 import org.text2ct.nn.ParamStore;
-import org.text2ct.weights.SafeTensorsFile;
 import org.text2ct.weights.StateDict;
 
 /**
  * {@code verify --kind t5}: the encoder's last_hidden_state for the io file's input_ids and
  * attention_mask, compared at unpadded positions only (padded rows carry no meaning).
  */
-public final class T5Check implements FixtureCheck {
+public final class T5Check extends NetworkCheck<T5Encoder> {
     @Override
-    public void run(VerifyOptions o, VerifyReport report) throws Exception {
-        Fixtures.require(o.weights(), "--weights");
-        try (StateDict w = SafeTensorsFile.open(o.weights());
-                StateDict io = SafeTensorsFile.open(o.io());
-                NDManager m = NDManager.newBaseManager(Engines.device(o.device()), "PyTorch")) {
-            ParamStore p = new ParamStore(w, m);
-            T5Encoder encoder = new T5Encoder(T5Config.fromJson(Fixtures.config(w)), p);
-            p.checkStrict();
-            long[] mask = Fixtures.tensor(io, "attention_mask").toLongs();
-            NDArray out = encoder.forward(Fixtures.array(m, io, "input_ids"), Fixtures.array(m, io, "attention_mask"));
-            int width = encoder.config().dModel();
-            report.compare("last_hidden_state (unpadded rows)", MaskedRows.keep(out.toFloatArray(), mask, width),
-                    MaskedRows.keep(Fixtures.floats(io, "last_hidden_state"), mask, width));
-        }
+    T5Encoder build(String config, ParamStore p) {
+        return new T5Encoder(T5Config.fromJson(config), p);
+    }
+
+    @Override
+    void compare(T5Encoder encoder, StateDict io, NDManager m, VerifyOptions o, VerifyReport report) {
+        long[] mask = Fixtures.tensor(io, "attention_mask").toLongs();
+        NDArray out = encoder.forward(Fixtures.array(m, io, "input_ids"), Fixtures.array(m, io, "attention_mask"));
+        int width = encoder.config().dModel();
+        report.compare("last_hidden_state (unpadded rows)", MaskedRows.keep(out.toFloatArray(), mask, width),
+                MaskedRows.keep(Fixtures.floats(io, "last_hidden_state"), mask, width));
     }
 }

@@ -7,9 +7,7 @@ import java.util.regex.Pattern;
 import org.text2ct.model.vae.MaisiVae;
 import org.text2ct.model.vae.SplitOptions;
 import org.text2ct.model.vae.VaeConfig;
-import org.text2ct.nn.Engines;
 import org.text2ct.nn.ParamStore;
-import org.text2ct.weights.SafeTensorsFile;
 import org.text2ct.weights.StateDict;
 
 /**
@@ -17,40 +15,37 @@ import org.text2ct.weights.StateDict;
  * split decoding/encoding the io file names ({@code decoded_splitsN_dimD},
  * {@code encoded_mu_splitsN_dimD}); with {@code --splits} also that split against the unsplit decode.
  */
-public final class VaeCheck implements FixtureCheck {
+public final class VaeCheck extends NetworkCheck<MaisiVae> {
     private static final Pattern SPLIT = Pattern.compile("(decoded|encoded_mu)_splits(\\d+)(?:_dim(\\d))?");
 
     @Override
-    public void run(VerifyOptions o, VerifyReport report) throws Exception {
-        Fixtures.require(o.weights(), "--weights");
-        try (StateDict w = SafeTensorsFile.open(o.weights());
-                StateDict io = SafeTensorsFile.open(o.io());
-                NDManager m = NDManager.newBaseManager(Engines.device(o.device()), "PyTorch")) {
-            ParamStore p = new ParamStore(w, m);
-            MaisiVae vae = new MaisiVae(VaeConfig.fromJson(Fixtures.config(w)), p);
-            p.checkStrict();
-            NDArray image = Fixtures.array(m, io, "image");
-            NDArray latent = Fixtures.array(m, io, "latent");
-            MaisiVae.Encoded enc = vae.encode(image, SplitOptions.of(1, 0));
-            report.compare("z_mu", enc.mean().toFloatArray(), Fixtures.floats(io, "z_mu"));
-            report.compare("z_sigma", enc.sigma().toFloatArray(), Fixtures.floats(io, "z_sigma"));
-            for (String key : io.keys()) {
-                Matcher mt = SPLIT.matcher(key);
-                if (!mt.matches()) {
-                    continue;
-                }
-                int splits = Integer.parseInt(mt.group(2));
-                int dim = mt.group(3) == null ? 0 : Integer.parseInt(mt.group(3));
-                SplitOptions so = SplitOptions.of(splits, dim);
-                NDArray got = mt.group(1).equals("decoded") ? vae.decode(latent, so) : vae.encode(image, so).mean();
-                report.compare(key, got.toFloatArray(), Fixtures.floats(io, key));
+    MaisiVae build(String config, ParamStore p) {
+        return new MaisiVae(VaeConfig.fromJson(config), p);
+    }
+
+    @Override
+    void compare(MaisiVae vae, StateDict io, NDManager m, VerifyOptions o, VerifyReport report) {
+        NDArray image = Fixtures.array(m, io, "image");
+        NDArray latent = Fixtures.array(m, io, "latent");
+        MaisiVae.Encoded enc = vae.encode(image, SplitOptions.of(1, 0));
+        report.compare("z_mu", enc.mean().toFloatArray(), Fixtures.floats(io, "z_mu"));
+        report.compare("z_sigma", enc.sigma().toFloatArray(), Fixtures.floats(io, "z_sigma"));
+        for (String key : io.keys()) {
+            Matcher mt = SPLIT.matcher(key);
+            if (!mt.matches()) {
+                continue;
             }
-            if (o.splits() != null) {
-                int dim = o.splitDim() == null ? 0 : o.splitDim();
-                NDArray got = vae.decode(latent, SplitOptions.of(o.splits(), dim));
-                report.compare("decoded_splits" + o.splits() + "_dim" + dim + " vs decoded_splits1", got.toFloatArray(),
-                        Fixtures.floats(io, "decoded_splits1"));
-            }
+            int splits = Integer.parseInt(mt.group(2));
+            int dim = mt.group(3) == null ? 0 : Integer.parseInt(mt.group(3));
+            SplitOptions so = SplitOptions.of(splits, dim);
+            NDArray got = mt.group(1).equals("decoded") ? vae.decode(latent, so) : vae.encode(image, so).mean();
+            report.compare(key, got.toFloatArray(), Fixtures.floats(io, key));
+        }
+        if (o.splits() != null) {
+            int dim = o.splitDim() == null ? 0 : o.splitDim();
+            NDArray got = vae.decode(latent, SplitOptions.of(o.splits(), dim));
+            report.compare("decoded_splits" + o.splits() + "_dim" + dim + " vs decoded_splits1", got.toFloatArray(),
+                    Fixtures.floats(io, "decoded_splits1"));
         }
     }
 }
