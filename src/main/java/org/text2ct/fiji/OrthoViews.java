@@ -11,5 +11,7 @@ final class OrthoViews {
     static void open(ImagePlus imp) {
         imp.setSlice(imp.getNSlices() / 2 + 1);
         IJ.run(imp, "Orthogonal Views", "");
+        // The views' windows take the focus; the macro's current image should stay the volume.
+        IJ.selectWindow(imp.getID());
     }
 }

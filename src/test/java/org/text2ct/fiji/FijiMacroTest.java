@@ -54,6 +54,8 @@ class FijiMacroTest {
                         + " + List.get('Text2CT Models') + '\\n';",
                 "run('Generate CT from Text', 'prompt=[left lower lobe nodule] seed=42 num_steps=2 output_size=[]"
                         + " output_spacing=[] model_dir=[" + model + "] device=cpu window=lung show_orthogonal');",
+                "wait(500);",
+                "selectWindow('left lower lobe nodule (seed 42)');",
                 "id = getImageID();",
                 "out = out + 'title=' + getTitle() + '\\n';",
                 "out = out + 'slices=' + nSlices + '\\n';",
