@@ -1,0 +1,54 @@
+package org.text2ct.fiji;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import org.text2ct.diffusion.CancelToken;
+import org.text2ct.model.vae.SplitOptions;
+import org.text2ct.nn.Tensors;
+import org.text2ct.pipeline.GenerationModel;
+import org.text2ct.pipeline.LatentToVolume;
+import org.text2ct.volume.CtVolume;
+import org.text2ct.weights.SafeTensorsFile;
+import org.text2ct.weights.TensorData;
+
+/**
+ * A saved latent (the sampler's output, before division by the scale factor, as MAISI saves
+ * it) decoded to HU with the package's VAE and tensor splitting; the same steps that end
+ * {@code GenerationPipeline.generate}.
+ */
+final class LatentDecoding {
+    private LatentDecoding() {
+    }
+
+    static CtVolume decode(Path latentFile, int splits, GenerationModel model, NDManager manager, double[] spacing,
+            CancelToken cancel) throws IOException {
+        try (SafeTensorsFile file = SafeTensorsFile.open(latentFile); NDManager run = manager.newSubManager()) {
+            TensorData t = file.get("latent");
+            if (t == null && file.keys().size() == 1) {
+                t = file.get(file.keys().iterator().next());
+            }
+            if (t == null) {
+                throw new IllegalArgumentException(latentFile + " has tensors " + file.keys()
+                        + ": name the latent 'latent', or keep only one tensor in the file");
+            }
+            NDArray z = Tensors.toNDArray(run, t);
+            if (z.getShape().dimension() == 4) {
+                z = z.expandDims(0);
+            }
+            int channels = model.vae().config().latentChannels();
+            if (z.getShape().dimension() != 5 || z.getShape().get(0) != 1 || z.getShape().get(1) != channels) {
+                throw new IllegalArgumentException("latent shape " + z.getShape() + " does not fit this model: expected [1, "
+                        + channels + ", X, Y, Z]");
+            }
+            SplitOptions split = SplitOptions.auto().withSplits(splits).withCancelCheck(() -> {
+                if (cancel.isCancelled()) {
+                    throw new CancellationException("decoding cancelled");
+                }
+            });
+            return LatentToVolume.toHu(model.vae().decode(z.div(model.scaleFactor()), split), spacing);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.text2ct.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ij.ImageJ;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.text2ct.pipeline.TinyModelPackage;
+
+/**
+ * The plugin as a user meets it: installed into an ImageJ1 folder, driven by a macro in the GUI
+ * under Xvfb. Skipped only where Xvfb is missing and CI is not set (.ci/run installs it).
+ * Leaves the screenshot in target/fiji-macro-screenshot.png.
+ */
+class FijiMacroTest {
+    @TempDir
+    static Path dir;
+    private static Path model;
+    private static Path prompts;
+
+    @BeforeAll
+    static void needsXvfb() throws Exception {
+        if (!ImageJInstall.xvfbAvailable() && "true".equals(System.getenv("CI"))) {
+            fail("CI=true but xvfb-run is missing: .ci/run installs xvfb");
+        }
+        assumeTrue(ImageJInstall.xvfbAvailable(), "xvfb-run is not installed");
+        model = dir.resolve("tiny");
+        TinyModelPackage.write(model);
+        prompts = Files.writeString(dir.resolve("prompts.txt"), "left lower lobe nodule\nright pleural effusion\n");
+    }
+
+    /** The ImageJ that users have: the net.imagej:ij jar the plugin is compiled against. */
+    private static Path mavenIj() throws Exception {
+        return Path.of(ImageJ.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static String macro(String resultFile, String screenshot, Path batchOut, boolean properties) {
+        return String.join("\n",
+                "out = '';",
+                "List.setCommands;",
+                "out = out + 'cmd_generate=' + List.get('Generate CT from Text') + '\\n';",
+                "out = out + 'cmd_evaluate=' + List.get('Evaluate FID and CLIP') + '\\n';",
+                "out = out + 'cmd_preprocess=' + List.get('Preprocess CT') + '\\n';",
+                "out = out + 'cmd_others=' + List.get('Generate CT Batch') + ',' + List.get('Decode Latent') + ','"
+                        + " + List.get('Text2CT Models') + '\\n';",
+                "run('Generate CT from Text', 'prompt=[left lower lobe nodule] seed=42 num_steps=2 output_size=[]"
+                        + " output_spacing=[] model_dir=[" + model + "] device=cpu window=lung show_orthogonal');",
+                "wait(500);",
+                "selectWindow('left lower lobe nodule (seed 42)');",
+                "id = getImageID();",
+                "out = out + 'title=' + getTitle() + '\\n';",
+                "out = out + 'slices=' + nSlices + '\\n';",
+                "getVoxelSize(w, h, d, unit);",
+                "out = out + 'voxel=' + w + ',' + h + ',' + d + ',' + unit + '\\n';",
+                "getMinAndMax(lo, hi);",
+                "out = out + 'range=' + lo + ',' + hi + '\\n';",
+                "info = getMetadata('Info');",
+                "out = out + 'info_seed=' + (indexOf(info, 'seed: 42') >= 0) + '\\n';",
+                properties ? "out = out + 'prop_steps=' + Property.get('steps') + '\\n';" : "",
+                "wait(2000);",
+                properties ? "out = out + 'ortho=' + Stack.getOrthoViewsID + ',' + id + '\\n';" : "",
+                "titles = getList('image.titles');",
+                "t = ''; for (i = 0; i < titles.length; i++) t = t + titles[i] + '|';",
+                "out = out + 'titles=' + t + '\\n';",
+                "run('Text2CT Models', 'action=verify model_dir=[" + model + "]');",
+                "out = out + 'models_verified=' + (indexOf(getInfo('log'), 'is a valid package') >= 0) + '\\n';",
+                "batch = 'prompts_file=[" + prompts + "] seed=7 output_dir=[" + batchOut + "] num_steps=1 model_dir=["
+                        + model + "] device=cpu';",
+                "run('Generate CT Batch', batch + ' format=tiff');",
+                "run('Generate CT Batch', batch + ' format=tiff');",
+                "run('Generate CT Batch', batch + ' format=nifti');",
+                "run('Capture Screen');",
+                "saveAs('PNG', '" + screenshot + "');",
+                "close();",
+                "File.saveString(out, '" + resultFile + "');",
+                "run('Quit');",
+                "");
+    }
+
+    private static Map<String, String> runIn(Path ijJar, String name, boolean properties) throws Exception {
+        Path ij = dir.resolve(name);
+        ImageJInstall install = ImageJInstall.create(ij);
+        Path result = ij.resolve("result.txt");
+        Path shot = Path.of("target", name + "-screenshot.png").toAbsolutePath();
+        Path macro = Files.writeString(ij.resolve("test.ijm"), macro(result.toString(), shot.toString(), ij.resolve("batch"), properties));
+        String console = install.runMacro(ijJar, macro, 240);
+        assertTrue(Files.exists(result), "the macro did not finish; console:\n" + console);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(result)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                values.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void generateFromAMacroInImageJ154() throws Exception {
+        Map<String, String> r = runIn(mavenIj(), "fiji-macro", true);
+        assertEquals("org.text2ct.fiji.GenerateCtPlugin", r.get("cmd_generate"));
+        assertEquals("org.text2ct.fiji.EvaluateCtPlugin", r.get("cmd_evaluate"));
+        assertEquals("org.text2ct.fiji.PreprocessCtPlugin", r.get("cmd_preprocess"));
+        assertEquals("org.text2ct.fiji.GenerateBatchPlugin,org.text2ct.fiji.DecodeLatentPlugin,org.text2ct.fiji.ModelsPlugin",
+                r.get("cmd_others"));
+        assertEquals("1", r.get("models_verified"));
+        Path batchOut = dir.resolve("fiji-macro").resolve("batch");
+        try (var files = Files.list(batchOut)) {
+            assertEquals(List.of("001_left-lower-lobe-nodule_seed7.nii.gz", "001_left-lower-lobe-nodule_seed7.tif",
+                    "001_left-lower-lobe-nodule_seed7_2.tif", "002_right-pleural-effusion_seed8.nii.gz",
+                    "002_right-pleural-effusion_seed8.tif", "002_right-pleural-effusion_seed8_2.tif"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        ij.ImagePlus tif = ij.IJ.openImage(batchOut.resolve("001_left-lower-lobe-nodule_seed7.tif").toString());
+        assertEquals(32, tif.getNSlices());
+        assertEquals(6.0, tif.getCalibration().pixelDepth);
+        assertTrue(((String) tif.getProperty("Info")).contains("seed: 7"));
+        assertEquals(32, org.text2ct.volume.VolumeFiles.read(batchOut.resolve("002_right-pleural-effusion_seed8.nii.gz")).nz());
+        assertEquals("left lower lobe nodule (seed 42)", r.get("title"));
+        assertEquals("32", r.get("slices"));
+        assertEquals("6,6,6,mm", r.get("voxel"));
+        assertEquals("-1350,150", r.get("range"));
+        assertEquals("1", r.get("info_seed"));
+        assertEquals("2", r.get("prop_steps"));
+        String[] ortho = r.get("ortho").split(",");
+        assertEquals(ortho[1], ortho[0], "orthogonal views not open on the generated image");
+        assertTrue(r.get("titles").contains("YZ"), "no YZ view window: " + r.get("titles"));
+    }
+
+    /** Debian's ImageJ 1.52i, older than the 1.54 Fiji ships: checked where .ci/run installed it. */
+    @Test
+    void generateFromAMacroInDebianImageJ152() throws Exception {
+        Path debian = Path.of("/usr/share/java/ij.jar");
+        assumeTrue(Files.exists(debian) || "true".equals(System.getenv("CI")), "Debian's imagej is not installed");
+        Map<String, String> r = runIn(debian, "debian-ij152", false);
+        assertEquals("org.text2ct.fiji.GenerateCtPlugin", r.get("cmd_generate"));
+        assertEquals("32", r.get("slices"));
+        assertEquals("6,6,6,mm", r.get("voxel"));
+        assertEquals("1", r.get("info_seed"));
+    }
+}
