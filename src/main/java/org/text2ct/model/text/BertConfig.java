@@ -1,6 +1,5 @@
 package org.text2ct.model.text;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
@@ -34,39 +33,28 @@ public record BertConfig(int vocabSize, int hiddenSize, int numHiddenLayers, int
     }
 
     static BertConfig fromJson(JsonObject o) {
-        String act = has(o, "hidden_act") ? o.get("hidden_act").getAsString() : "gelu";
+        String act = ConfigFields.has(o, "hidden_act") ? o.get("hidden_act").getAsString() : "gelu";
         if (!act.equals("gelu")) {
             throw invalid("hidden_act '" + act + "' is not supported; BERT and PubMedBERT use gelu");
         }
-        String position = has(o, "position_embedding_type") ? o.get("position_embedding_type").getAsString() : "absolute";
+        String position = ConfigFields.has(o, "position_embedding_type") ? o.get("position_embedding_type").getAsString() : "absolute";
         if (!position.equals("absolute")) {
             throw invalid("position_embedding_type '" + position + "' is not supported; use absolute");
         }
         return new BertConfig(
-                integer(o, "vocab_size", 30522),
-                integer(o, "hidden_size", 768),
-                integer(o, "num_hidden_layers", 12),
-                integer(o, "num_attention_heads", 12),
-                integer(o, "intermediate_size", 3072),
-                integer(o, "max_position_embeddings", 512),
-                integer(o, "type_vocab_size", 2),
-                has(o, "layer_norm_eps") ? o.get("layer_norm_eps").getAsFloat() : 1e-12f,
-                integer(o, "pad_token_id", 0));
-    }
-
-    private static boolean has(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        return e != null && !e.isJsonNull();
-    }
-
-    private static int integer(JsonObject o, String key, int def) {
-        return has(o, key) ? o.get(key).getAsInt() : def;
+                ConfigFields.integer(o, "vocab_size", 30522),
+                ConfigFields.integer(o, "hidden_size", 768),
+                ConfigFields.integer(o, "num_hidden_layers", 12),
+                ConfigFields.integer(o, "num_attention_heads", 12),
+                ConfigFields.integer(o, "intermediate_size", 3072),
+                ConfigFields.integer(o, "max_position_embeddings", 512),
+                ConfigFields.integer(o, "type_vocab_size", 2),
+                ConfigFields.has(o, "layer_norm_eps") ? o.get("layer_norm_eps").getAsFloat() : 1e-12f,
+                ConfigFields.integer(o, "pad_token_id", 0));
     }
 
     private static void positive(String field, int value) {
-        if (value <= 0) {
-            throw invalid(field + " must be > 0, got " + value);
-        }
+        ConfigFields.positive("BERT", field, value);
     }
 
     private static IllegalArgumentException invalid(String why) {

@@ -1,6 +1,5 @@
 package org.text2ct.model.text;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.Locale;
@@ -62,31 +61,20 @@ public record T5Config(int vocabSize, int dModel, int dKv, int dFf, int numLayer
     public static T5Config fromJson(String json) {
         JsonObject o = JsonParser.parseString(json).getAsJsonObject();
         return new T5Config(
-                integer(o, "vocab_size", 32128),
-                integer(o, "d_model", 512),
-                integer(o, "d_kv", 64),
-                integer(o, "d_ff", 2048),
-                integer(o, "num_layers", 6),
-                integer(o, "num_heads", 8),
-                integer(o, "relative_attention_num_buckets", 32),
-                integer(o, "relative_attention_max_distance", 128),
-                has(o, "layer_norm_epsilon") ? o.get("layer_norm_epsilon").getAsFloat() : 1e-6f,
-                FeedForward.fromLabel(has(o, "feed_forward_proj") ? o.get("feed_forward_proj").getAsString() : "relu"));
-    }
-
-    private static boolean has(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        return e != null && !e.isJsonNull();
-    }
-
-    private static int integer(JsonObject o, String key, int def) {
-        return has(o, key) ? o.get(key).getAsInt() : def;
+                ConfigFields.integer(o, "vocab_size", 32128),
+                ConfigFields.integer(o, "d_model", 512),
+                ConfigFields.integer(o, "d_kv", 64),
+                ConfigFields.integer(o, "d_ff", 2048),
+                ConfigFields.integer(o, "num_layers", 6),
+                ConfigFields.integer(o, "num_heads", 8),
+                ConfigFields.integer(o, "relative_attention_num_buckets", 32),
+                ConfigFields.integer(o, "relative_attention_max_distance", 128),
+                ConfigFields.has(o, "layer_norm_epsilon") ? o.get("layer_norm_epsilon").getAsFloat() : 1e-6f,
+                FeedForward.fromLabel(ConfigFields.has(o, "feed_forward_proj") ? o.get("feed_forward_proj").getAsString() : "relu"));
     }
 
     private static void positive(String field, int value) {
-        if (value <= 0) {
-            throw invalid(field + " must be > 0, got " + value);
-        }
+        ConfigFields.positive("T5", field, value);
     }
 
     private static IllegalArgumentException invalid(String why) {
