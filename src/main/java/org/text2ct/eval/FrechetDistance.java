@@ -41,6 +41,7 @@ public final class FrechetDistance {
         CommonOps_DDRM.mult(root1, second.covariance(), tmp);
         CommonOps_DDRM.mult(tmp, root1, product);
         double traces = CommonOps_DDRM.trace(first.covariance()) + CommonOps_DDRM.trace(second.covariance());
-        return meanTerm + traces - 2 * PsdSquareRoot.traceOfSqrt(product);
+        // d² ≥ 0 exactly; for (near-)identical sets round-off can leave −1e-10, which is not a distance.
+        return Math.max(0, meanTerm + traces - 2 * PsdSquareRoot.traceOfSqrt(product));
     }
 }

@@ -78,12 +78,26 @@ class FijiMacroTest {
                 "run('Generate CT Batch', batch + ' format=tiff');",
                 "run('Generate CT Batch', batch + ' format=tiff');",
                 "run('Generate CT Batch', batch + ' format=nifti');",
+                properties ? evaluation(batchOut) : "",
                 "run('Capture Screen');",
                 "saveAs('PNG', '" + screenshot + "');",
                 "close();",
                 "File.saveString(out, '" + resultFile + "');",
                 "run('Quit');",
                 "");
+    }
+
+    /** Evaluate FID and CLIP from a macro: the batch's volumes against themselves, read back with getResult. */
+    private static String evaluation(Path batchOut) {
+        return String.join("\n",
+                "run('Text2CT Models', 'action=choose model_dir=[" + model + "]');",
+                "run('Evaluate FID and CLIP', 'generated_dir=[" + batchOut + "] reference_dir=[" + batchOut + "]"
+                        + " prompts_file=[] extractor=vae-latent views=[axial,sagittal,coronal]');",
+                "row = nResults - 1;",
+                "out = out + 'fid_mean=' + getResult('FID_mean', row) + '\\n';",
+                "out = out + 'fid_axial=' + getResult('FID_axial', row) + '\\n';",
+                "out = out + 'n_generated=' + getResult('n_generated', row) + '\\n';",
+                "out = out + 'extractor=' + getResultString('extractor', row) + '\\n';");
     }
 
     private static Map<String, String> runIn(Path ijJar, String name, boolean properties) throws Exception {
@@ -113,6 +127,10 @@ class FijiMacroTest {
         assertEquals("org.text2ct.fiji.GenerateBatchPlugin,org.text2ct.fiji.DecodeLatentPlugin,org.text2ct.fiji.ModelsPlugin",
                 r.get("cmd_others"));
         assertEquals("1", r.get("models_verified"));
+        assertEquals("2", r.get("n_generated"));
+        assertTrue(r.get("extractor").startsWith("vae-latent"), r.get("extractor"));
+        assertTrue(Math.abs(Double.parseDouble(r.get("fid_mean"))) < 1e-6, "identical sets: FID " + r.get("fid_mean"));
+        assertTrue(Double.isFinite(Double.parseDouble(r.get("fid_axial"))), r.get("fid_axial"));
         Path batchOut = dir.resolve("fiji-macro").resolve("batch");
         try (var files = Files.list(batchOut)) {
             assertEquals(List.of("001_left-lower-lobe-nodule_seed7.nii.gz", "001_left-lower-lobe-nodule_seed7.tif",
