@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -18,51 +18,49 @@ class FindingDetectorTest {
     @Test
     void findsLabelledFindingsOnTheRightSide() {
         SplittableRandom master = new SplittableRandom(2026);
-        int trueNodules = 0, detected = 0, sideRight = 0, lobeRight = 0, falseNodules = 0;
-        int effusionCalls = 0, effusionRight = 0, cardioRight = 0;
+        FindingTally t = new FindingTally();
         for (int c = 0; c < CASES; c++) {
             long seed = master.nextLong();
             PhantomLabels labels = CaseSampler.sample(new SplittableRandom(seed));
             Phantom p = PhantomGenerator.generate(labels, PhantomGrid.DEMO, seed);
-            Detection d = FindingDetector.detect(p.grid(), p.hu());
-
-            List<Detection.Nodule> unmatched = new ArrayList<>(d.nodules());
-            for (Finding f : labels.findings()) {
-                if (!f.type().isNodule()) {
-                    continue;
-                }
-                trueNodules++;
-                Detection.Nodule m = bestMatch(f, unmatched);
-                if (m != null) {
-                    unmatched.remove(m);
-                    detected++;
-                    sideRight += m.side() == f.side() ? 1 : 0;
-                    lobeRight += m.side() == f.side() && m.lobe() == f.lobe() ? 1 : 0;
-                }
-            }
-            falseNodules += unmatched.size();
-            for (Side s : Side.values()) {
-                boolean truth = labels.findings().stream().anyMatch(f -> f.type() == FindingType.PLEURAL_EFFUSION && f.side() == s);
-                effusionCalls++;
-                effusionRight += truth == d.effusions().contains(s) ? 1 : 0;
-            }
-            cardioRight += labels.has(FindingType.CARDIOMEGALY) == d.cardiomegaly() ? 1 : 0;
+            t.add(labels, FindingDetector.detect(p.grid(), p.hu()));
         }
-        double sensitivity = detected / (double) trueNodules;
-        double laterality = sideRight / (double) detected;
-        double lobes = lobeRight / (double) detected;
-        double effusion = effusionRight / (double) effusionCalls;
-        double cardio = cardioRight / (double) CASES;
-        System.out.printf("FindingDetector on %d phantoms: nodules %d, detected %.3f, laterality %.3f, lobe %.3f, "
-                        + "false nodules %d; effusion side calls %.3f; cardiomegaly %.3f%n",
-                CASES, trueNodules, sensitivity, laterality, lobes, falseNodules, effusion, cardio);
-        assertTrue(trueNodules >= 10, "too few nodules drawn to judge: " + trueNodules);
-        assertTrue(sensitivity >= 0.9, "nodule sensitivity " + sensitivity);
-        assertTrue(laterality >= 0.95, "nodule laterality " + laterality);
-        assertTrue(lobes >= 0.85, "nodule lobe " + lobes);
-        assertTrue(falseNodules <= 2, "false nodules " + falseNodules);
-        assertTrue(effusion >= 0.95, "effusion by side " + effusion);
-        assertTrue(cardio >= 0.9, "cardiomegaly " + cardio);
+        System.out.printf("FindingDetector on %d phantoms: nodules %d, detected %.3f, side %.3f, lobe %.3f, "
+                        + "false nodules %d; effusions %d, found %.3f, side calls %.3f; cardiomegaly %.3f; "
+                        + "laterality %.3f over %d%n", CASES, t.nodules(), t.noduleSensitivity(), t.noduleSide(),
+                t.noduleLobe(), t.falseNodules(), t.effusions(), t.effusionSensitivity(), t.effusionSideCalls(),
+                t.cardiomegalyCalls(), t.laterality(), t.lateralityCount());
+        assertEquals(CASES, t.cases());
+        assertTrue(t.nodules() >= 10, "too few nodules drawn to judge: " + t.nodules());
+        assertTrue(t.noduleSensitivity() >= 0.9, "nodule sensitivity " + t.noduleSensitivity());
+        assertTrue(t.noduleSide() >= 0.95, "nodule side " + t.noduleSide());
+        assertTrue(t.noduleLobe() >= 0.85, "nodule lobe " + t.noduleLobe());
+        assertTrue(t.falseNodules() <= 2, "false nodules " + t.falseNodules());
+        assertTrue(t.effusions() >= 5, "too few effusions drawn to judge: " + t.effusions());
+        assertTrue(t.effusionSideCalls() >= 0.95, "effusion by side " + t.effusionSideCalls());
+        assertTrue(t.cardiomegalyCalls() >= 0.9, "cardiomegaly " + t.cardiomegalyCalls());
+        assertTrue(t.laterality() >= 0.95, "laterality " + t.laterality());
+    }
+
+    @Test
+    void tallyCountsWrongSidesAndMissedFindings() {
+        Patient pt = new Patient(60, Sex.MALE, 0.5);
+        FindingTally t = new FindingTally();
+        PhantomLabels leftNodule = new PhantomLabels(pt, List.of(
+                Finding.nodule(FindingType.SOLID_NODULE, Side.LEFT, Lobe.UPPER, 12)));
+        t.add(leftNodule, new Detection(List.of(new Detection.Nodule(Side.RIGHT, Lobe.UPPER, 12, true)), Set.of(), 0.45));
+        PhantomLabels rightEffusion = new PhantomLabels(pt, List.of(Finding.effusion(Side.RIGHT, Amount.MODERATE)));
+        t.add(rightEffusion, new Detection(List.of(), Set.of(Side.LEFT, Side.RIGHT), 0.45));
+        t.add(rightEffusion, new Detection(List.of(), Set.of(Side.RIGHT), 0.60));
+        t.add(leftNodule, new Detection(List.of(), Set.of(), 0.45));
+        assertEquals(2, t.nodules());
+        assertEquals(0.5, t.noduleSensitivity(), 1e-12);
+        assertEquals(0.0, t.noduleSide(), 1e-12);
+        assertEquals(1.0, t.effusionSensitivity(), 1e-12);
+        assertEquals(7 / 8.0, t.effusionSideCalls(), 1e-12);
+        assertEquals(0.75, t.cardiomegalyCalls(), 1e-12);
+        assertEquals(1 / 3.0, t.laterality(), 1e-12);
+        assertEquals(3, t.lateralityCount());
     }
 
     @Test
@@ -86,19 +84,5 @@ class FindingDetectorTest {
         float[] air = new float[g.size()];
         Arrays.fill(air, -1000f);
         assertThrows(IllegalArgumentException.class, () -> FindingDetector.detect(g, air));
-    }
-
-    /** The unused detection on the same side and lobe, else on the same side, else any. */
-    private static Detection.Nodule bestMatch(Finding f, List<Detection.Nodule> candidates) {
-        Detection.Nodule sameSide = null;
-        for (Detection.Nodule n : candidates) {
-            if (n.side() == f.side() && n.lobe() == f.lobe()) {
-                return n;
-            }
-            if (n.side() == f.side() && sameSide == null) {
-                sameSide = n;
-            }
-        }
-        return sameSide != null ? sameSide : candidates.isEmpty() ? null : candidates.get(0);
     }
 }
