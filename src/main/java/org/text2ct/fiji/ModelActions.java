@@ -29,7 +29,7 @@ final class ModelActions {
     static void run(Request r) throws IOException, InterruptedException {
         switch (r.action()) {
             case "list" -> list(r.cache());
-            case "choose" -> ModelChoice.remember(verify(Path.of(r.modelDir().trim())));
+            case "choose" -> choose(r.modelDir().trim());
             case "verify" -> verify(Path.of(r.modelDir().trim()));
             case "import" -> ModelChoice.remember(importPackage(r.sources(), r.name().trim(), r.outputSize(),
                     r.outputSpacing(), r.cache()));
@@ -38,6 +38,16 @@ final class ModelActions {
             default -> throw new IllegalArgumentException("unknown action " + r.action() + ": use "
                     + String.join(", ", ACTIONS));
         }
+    }
+
+    /** A blank folder goes back to the model the plugin ships with. */
+    private static void choose(String dir) throws IOException {
+        if (dir.isEmpty()) {
+            ModelChoice.forget();
+            IJ.log(COMMAND + ": using the bundled demo model");
+            return;
+        }
+        ModelChoice.remember(verify(Path.of(dir)));
     }
 
     /** Opens the package, which checks every file's SHA-256 against model.json. */

@@ -18,7 +18,7 @@ public class ModelsCommand extends ContextCommand {
     @Parameter(choices = {"list", "choose", "verify", "import", "download", "cache_folder"})
     private String action = "list";
 
-    @Parameter(label = "Model package (choose, verify)", required = false)
+    @Parameter(label = "Model package (choose: blank = bundled demo; verify)", required = false)
     private File model_dir;
 
     @Parameter(label = "URL of a model package .zip (download)", required = false)

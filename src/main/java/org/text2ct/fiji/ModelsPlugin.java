@@ -20,7 +20,7 @@ public class ModelsPlugin implements PlugIn {
         ModelChoice.applyCacheFolder();
         GenericDialog gd = new GenericDialog(COMMAND);
         gd.addChoice("action", ModelActions.ACTIONS, "list");
-        gd.addStringField("model_dir (choose, verify)", ModelChoice.remembered(), 40);
+        gd.addStringField("model_dir (choose: blank = bundled demo; verify)", ModelChoice.remembered(), 40);
         gd.addStringField("url (download: a model package .zip)", "", 40);
         gd.addStringField("sha256 (download: as published with the package)", "", 40);
         gd.addStringField("cache_dir", CacheDir.path().toString(), 40);

@@ -121,6 +121,10 @@ class FijiCommandsTest {
             CommandModule m = run(ModelsCommand.class, in);
             assertFalse(m.isCanceled(), m.getCancelReason());
             assertEquals(model.toString(), ModelChoice.remembered());
+            in.remove("model_dir");
+            assertFalse(run(ModelsCommand.class, in).isCanceled());
+            assertEquals("", ModelChoice.remembered(), "a blank choice goes back to the bundled demo");
+            in.put("model_dir", model.toFile());
 
             in.put("action", "download");
             in.put("url", "http://127.0.0.1:9/none.zip");
