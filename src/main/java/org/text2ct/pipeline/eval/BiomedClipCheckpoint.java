@@ -1,6 +1,5 @@
 package org.text2ct.pipeline.eval;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.text2ct.model.features.VisionTransformer;
 import org.text2ct.model.text.BiomedClipTextTower;
+import org.text2ct.nn.Engines;
 import org.text2ct.nn.ParamStore;
 import org.text2ct.text.TextTokenizer;
 import org.text2ct.weights.MapStateDict;
@@ -45,9 +45,9 @@ public final class BiomedClipCheckpoint {
 
     /**
      * @param sha256 the weight file's expected SHA-256 in hex, or null to skip the check
-     * @param device where the towers run
+     * @param device where the towers run: "auto", "cpu" or "gpu" as {@link Engines#device} reads it
      */
-    public static BiomedClipScorer open(Path dir, String sha256, Device device) throws IOException {
+    public static BiomedClipScorer open(Path dir, String sha256, String device) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + " is not a folder; give the BiomedCLIP folder downloaded from "
                     + "Hugging Face (" + CONFIG + ", " + WEIGHTS.get(2) + " and " + TOKENIZER + ")");
@@ -60,7 +60,7 @@ public final class BiomedClipCheckpoint {
         if (sha256 != null && !sha256.isBlank()) {
             Sha256.verify(weights, sha256);
         }
-        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
+        NDManager manager = NDManager.newBaseManager(Engines.device(device), "PyTorch");
         try (StateDict file = openWeights(weights)) {
             StateDict dict = scoringTensors(file);
             ParamStore p = new ParamStore(dict, manager);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -34,7 +33,7 @@ import org.text2ct.weights.WeightFileException;
 
 /** A BiomedCLIP folder in open_clip's layout scores as the towers built from the fixtures do; bad folders say what is wrong. */
 class BiomedClipCheckpointTest {
-    static final Device CPU = Engines.device("cpu");
+    static final String CPU = "cpu";
     static final String[] PROMPTS = {"chest", "nodule in the left lung", ""};
 
     @TempDir
@@ -146,7 +145,7 @@ class BiomedClipCheckpointTest {
 
     /** The scorer built directly from the two tower fixtures, as BiomedClipScorerTest builds it. */
     private static BiomedClipScorer fixtureScorer() throws IOException {
-        NDManager m = NDManager.newBaseManager(CPU, "PyTorch");
+        NDManager m = NDManager.newBaseManager(Engines.device(CPU), "PyTorch");
         try (SafeTensorsFile tw = SafeTensorsFile.open(TestFixtures.path("biomedclip_text_linear_tiny.weights.safetensors"));
                 SafeTensorsFile iw = SafeTensorsFile.open(TestFixtures.path("biomedclip_image_tiny.weights.safetensors"))) {
             ParamStore tp = new ParamStore(tw, m);
