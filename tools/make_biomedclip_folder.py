@@ -10,6 +10,7 @@ PubMedBERT's sizes are Hugging Face's BERT defaults) and tokenizer.json (the tin
 Run with Debian's python3-torch from the repository root:
   /usr/bin/python3 tools/make_biomedclip_folder.py src/test/resources/fixtures/biomedclip_tiny_open_clip
 """
+import collections
 import json
 import os
 import shutil
@@ -49,13 +50,15 @@ def main(out_dir):
     bert = tower["text_config"]
     h = bert["hidden_size"]
 
-    state = dict(image)
+    # An OrderedDict carrying _metadata, as nn.Module.state_dict() returns and open_clip saves it.
+    state = collections.OrderedDict(image)
     state.update(text)
     state["logit_scale"] = torch.tensor(4.6052)
     state["text.transformer.embeddings.position_ids"] = torch.arange(bert["max_position_embeddings"]).unsqueeze(0)
     gen = torch.Generator().manual_seed(11)
     state["text.transformer.pooler.dense.weight"] = torch.randn(h, h, generator=gen)
     state["text.transformer.pooler.dense.bias"] = torch.randn(h, generator=gen)
+    state._metadata = collections.OrderedDict((m, {"version": 1}) for m in ("", "visual", "visual.trunk", "text"))
 
     config = {
         "model_cfg": {
