@@ -2,7 +2,6 @@ package org.text2ct.pipeline.eval;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -53,8 +52,7 @@ public final class BiomedClipCheckpoint {
                     + "Hugging Face (" + CONFIG + ", " + WEIGHTS.get(2) + " and " + TOKENIZER + ")");
         }
         Path bert = dir.resolve(BERT_CONFIG);
-        OpenClipConfig config = OpenClipConfig.read(require(dir, CONFIG),
-                Files.isRegularFile(bert) ? Files.readString(bert, StandardCharsets.UTF_8) : "{}");
+        OpenClipConfig config = OpenClipConfig.read(require(dir, CONFIG), Files.isRegularFile(bert) ? bert : null);
         Path tokenizerJson = tokenizer(dir);
         Path weights = weights(dir);
         if (sha256 != null && !sha256.isBlank()) {

@@ -21,20 +21,16 @@ import org.text2ct.model.text.BiomedClipTextConfig;
  * current spelling {@code hf_proj_type}/{@code hf_pooler_type} or the older {@code proj}/{@code pooler_type});
  * {@code preprocess_cfg} must be CLIP's mean and std, which the image input applies.
  *
- * @param bertJson the text model's Hugging Face config.json; "{}" gives Hugging Face's BERT
- *        defaults, which are PubMedBERT-base's sizes
+ * The text model's sizes come from its Hugging Face config.json when the folder has one; without
+ * it, Hugging Face's BERT defaults apply, which are PubMedBERT-base's sizes.
  */
 public record OpenClipConfig(int embedDim, int imageSize, int headWidth, BiomedClipTextConfig text) {
     static final int DEFAULT_HEAD_WIDTH = 64;
     private static final List<String> CLASS_TOKEN_POOLS = List.of("", "token");
 
-    public static OpenClipConfig read(Path file, String bertJson) throws IOException {
-        JsonObject root;
-        try {
-            root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new IllegalArgumentException(file + ": not a JSON object: " + e.getMessage(), e);
-        }
+    /** @param bertConfig the text model's config.json, or null for PubMedBERT-base */
+    public static OpenClipConfig read(Path file, Path bertConfig) throws IOException {
+        JsonObject root = jsonObject(file);
         Fields f = new Fields(file);
         JsonObject model = f.object(root, "model_cfg");
         JsonObject vision = f.object(model, "model_cfg.vision_cfg");
@@ -44,11 +40,11 @@ public record OpenClipConfig(int embedDim, int imageSize, int headWidth, BiomedC
         if (!timm.startsWith("vit_")) {
             throw f.invalid("vision_cfg.timm_model_name '" + timm + "' is not a timm ViT (vit_*); only BiomedCLIP's ViT image tower is supported");
         }
-        String pool = vision.has("timm_pool") ? vision.get("timm_pool").getAsString() : "";
+        String pool = f.optional(vision, "timm_pool", "");
         if (!CLASS_TOKEN_POOLS.contains(pool)) {
             throw f.invalid("vision_cfg.timm_pool '" + pool + "' is not supported; BiomedCLIP pools the class token (\"\" or \"token\")");
         }
-        String proj = vision.has("timm_proj") ? vision.get("timm_proj").getAsString() : "linear";
+        String proj = f.optional(vision, "timm_proj", "linear");
         if (!proj.equals("linear")) {
             throw f.invalid("vision_cfg.timm_proj '" + proj + "' is not supported; BiomedCLIP uses linear");
         }
@@ -61,7 +57,7 @@ public record OpenClipConfig(int embedDim, int imageSize, int headWidth, BiomedC
         towerJson.add("hf_proj_type", f.either(textCfg, "hf_proj_type", "proj"));
         towerJson.add("hf_pooler_type", f.either(textCfg, "hf_pooler_type", "pooler_type"));
         towerJson.addProperty("context_length", f.integer(textCfg, "model_cfg.text_cfg", "context_length"));
-        towerJson.add("text_config", JsonParser.parseString(bertJson));
+        towerJson.add("text_config", bertConfig == null ? new JsonObject() : jsonObject(bertConfig));
         BiomedClipTextConfig text;
         try {
             text = BiomedClipTextConfig.fromJson(towerJson.toString());
@@ -69,6 +65,14 @@ public record OpenClipConfig(int embedDim, int imageSize, int headWidth, BiomedC
             throw f.invalid(e.getMessage());
         }
         return new OpenClipConfig(embedDim, imageSize, headWidth, text);
+    }
+
+    private static JsonObject jsonObject(Path file) throws IOException {
+        try {
+            return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new IllegalArgumentException(file + ": not a JSON object: " + e.getMessage(), e);
+        }
     }
 
     private static void checkNormalisation(Fields f, JsonObject root) {
@@ -112,6 +116,12 @@ public record OpenClipConfig(int embedDim, int imageSize, int headWidth, BiomedC
                 throw invalid(parent + "." + key + " is missing");
             }
             return e.getAsString();
+        }
+
+        /** An optional string field of vision_cfg. */
+        String optional(JsonObject o, String key, String absent) {
+            JsonElement e = o.get(key);
+            return e == null || e.isJsonNull() ? absent : e.getAsString();
         }
 
         /** The first of two spellings of a text_cfg field that is present. */

@@ -92,6 +92,13 @@ class BiomedClipCheckpointTest {
         e = assertThrows(StateDictMismatchException.class, () -> BiomedClipCheckpoint.open(misShaped, null, CPU));
         assertEquals(List.of("text.proj.weight [12, 15] (expected [12, 16])"), e.mismatched());
 
+        // Without the text model's config.json, PubMedBERT-base's sizes are expected.
+        Path noBertConfig = TinyClipFolder.copy(dir.resolve("d"));
+        Files.delete(noBertConfig.resolve(BiomedClipCheckpoint.BERT_CONFIG));
+        e = assertThrows(StateDictMismatchException.class, () -> BiomedClipCheckpoint.open(noBertConfig, null, CPU));
+        assertTrue(e.mismatched().contains("text.transformer.embeddings.word_embeddings.weight [30, 16] (expected [30522, 768])"),
+                e.getMessage());
+
         Path noCls = TinyClipFolder.asSafetensors(dir.resolve("c"), t -> t.remove("visual.trunk.cls_token"));
         assertMessage(noCls, "has no visual.trunk.cls_token; this is not an open_clip BiomedCLIP state dict");
     }
