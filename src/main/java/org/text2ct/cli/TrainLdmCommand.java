@@ -119,7 +119,11 @@ public final class TrainLdmCommand implements Callable<Integer> {
                     ? Files.readString(unetConfig, StandardCharsets.UTF_8) : DemoConfigs.unetJson(unetChannels, textSide.width());
             o.println("encoding " + set.volumes().size() + " volumes with the frozen VAE, device " + manager.getDevice());
             o.flush();
-            LatentDataset latents = LatentDataset.encode(loadVae(manager), set, manager);
+            LatentDataset latents = LatentDataset.encode(loadVae(manager), set, manager, n -> {
+                o.print("\rencoded " + n + "/" + set.volumes().size());
+                o.flush();
+            });
+            o.println();
             String schedulerJson = DefaultSchedulers.config(type);
             int inferenceSteps = DefaultSchedulers.steps(type);
             var sched = SchedulerFactory.build(new SchedulerEntry(type,

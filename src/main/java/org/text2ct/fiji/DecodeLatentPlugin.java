@@ -4,12 +4,11 @@ import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.text2ct.volume.CtVolume;
 
-/** Plugins > Text2CT > Decode Latent: a latent .safetensors file through the model's VAE, as an image in HU. */
+/**
+ * Plugins > Text2CT > Decode Latent: a latent .safetensors file through the model's VAE, as an
+ * image in HU ({@link LatentDecoding}). The SciJava form is {@link DecodeLatentCommand}.
+ */
 public class DecodeLatentPlugin implements PlugIn {
     static final String COMMAND = "Decode Latent";
 
@@ -27,41 +26,13 @@ public class DecodeLatentPlugin implements PlugIn {
             return;
         }
         try {
-            Path latent = Path.of(gd.getNextString().trim());
-            int splits = splits(gd.getNextString());
-            String spacingText = gd.getNextString();
-            ModelChoice.applyCacheFolder();
-            LoadedModel.Loaded m = LoadedModel.get(ModelChoice.resolve(gd.getNextString()), gd.getNextChoice());
-            WindowPreset window = WindowPreset.parse(gd.getNextChoice());
-            double[] spacing = Triples.doubles(spacingText, "output_spacing", m.pkg().manifest().output().spacing());
             IJ.showStatus(COMMAND + ": decoding (Esc cancels)");
-            CtVolume volume = LatentDecoding.decode(latent, splits, m.model(), m.manager(), spacing, new EscapeCancel());
-            Map<String, String> meta = new LinkedHashMap<>();
-            meta.put("latent", latent.toString());
-            meta.put("model", m.model().id());
-            meta.put("spacing_mm", Arrays.toString(spacing));
-            ImagePlusBridge.toImagePlus(volume, meta, window, "decoded " + latent.getFileName()).show();
+            LatentDecoding.toImage(Path.of(gd.getNextString().trim()), gd.getNextString(), gd.getNextString(),
+                    gd.getNextString(), gd.getNextChoice(), gd.getNextChoice(), new EscapeCancel()).show();
         } catch (Exception | OutOfMemoryError | LinkageError e) {
             Failures.report(COMMAND, e);
         } finally {
             StatusBarProgress.done();
         }
-    }
-
-    /** "auto" → 0 (chosen from free memory), else a positive split count. */
-    static int splits(String text) {
-        String t = text.trim();
-        if (t.isEmpty() || t.equalsIgnoreCase("auto")) {
-            return 0;
-        }
-        try {
-            int n = Integer.parseInt(t);
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw new IllegalArgumentException("splits must be auto or a whole number ≥ 1, got '" + text + "'");
     }
 }

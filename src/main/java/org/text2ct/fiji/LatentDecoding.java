@@ -2,8 +2,12 @@ package org.text2ct.fiji;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ij.ImagePlus;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.text2ct.diffusion.CancelToken;
 import org.text2ct.model.vae.SplitOptions;
@@ -21,6 +25,39 @@ import org.text2ct.weights.TensorData;
  */
 final class LatentDecoding {
     private LatentDecoding() {
+    }
+
+    /** The menu's and the command's whole job: text fields in, the calibrated, windowed image out (not shown). */
+    static ImagePlus toImage(Path latent, String splitsText, String spacingText, String modelDir, String device,
+            String window, CancelToken cancel) throws IOException {
+        int splits = splits(splitsText);
+        ModelChoice.applyCacheFolder();
+        LoadedModel.Loaded m = LoadedModel.get(ModelChoice.resolve(modelDir), device);
+        WindowPreset preset = WindowPreset.parse(window);
+        double[] spacing = Triples.doubles(spacingText, "output_spacing", m.pkg().manifest().output().spacing());
+        CtVolume volume = decode(latent, splits, m.model(), m.manager(), spacing, cancel);
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("latent", latent.toString());
+        meta.put("model", m.model().id());
+        meta.put("spacing_mm", Arrays.toString(spacing));
+        return ImagePlusBridge.toImagePlus(volume, meta, preset, "decoded " + latent.getFileName());
+    }
+
+    /** "auto" (or blank) → 0, chosen from free memory; else a positive split count. */
+    static int splits(String text) {
+        String t = text.trim();
+        if (t.isEmpty() || t.equalsIgnoreCase("auto")) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(t);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new IllegalArgumentException("splits must be auto or a whole number ≥ 1, got '" + text + "'");
     }
 
     static CtVolume decode(Path latentFile, int splits, GenerationModel model, NDManager manager, double[] spacing,

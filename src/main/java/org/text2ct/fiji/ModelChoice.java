@@ -35,6 +35,11 @@ final class ModelChoice {
         Prefs.savePreferences();
     }
 
+    static void forget() {
+        Prefs.set(PREF_KEY, "");
+        Prefs.savePreferences();
+    }
+
     static String remembered() {
         return Prefs.get(PREF_KEY, "");
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.text2ct.model.vae.MaisiVae;
 import org.text2ct.model.vae.SplitOptions;
 
@@ -14,7 +15,7 @@ import org.text2ct.model.vae.SplitOptions;
  */
 public record LatentDataset(List<float[]> latents, long[] shape, double scaleFactor) {
 
-    public static LatentDataset encode(MaisiVae vae, TrainingSet data, NDManager manager) {
+    public static LatentDataset encode(MaisiVae vae, TrainingSet data, NDManager manager, IntConsumer encoded) {
         List<float[]> raw = new ArrayList<>();
         long[] shape = null;
         double sum = 0;
@@ -32,6 +33,7 @@ public record LatentDataset(List<float[]> latents, long[] shape, double scaleFac
                 n += z.length;
                 raw.add(z);
             }
+            encoded.accept(raw.size());
         }
         double mean = sum / n;
         double std = Math.sqrt(Math.max(sumSq / n - mean * mean, 0));

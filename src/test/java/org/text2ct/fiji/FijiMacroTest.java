@@ -80,6 +80,7 @@ class FijiMacroTest {
                 "run('Generate CT Batch', batch + ' format=tiff');",
                 "run('Generate CT Batch', batch + ' format=nifti');",
                 properties ? evaluation(batchOut) : "",
+                properties ? demoModel() : "",
                 "run('Capture Screen');",
                 "saveAs('PNG', '" + screenshot + "');",
                 "close();",
@@ -105,6 +106,21 @@ class FijiMacroTest {
                         + " + getResult('CLIP_coronal', row) + ',' + getResult('CLIP_mean', row) + '\\n';",
                 "out = out + 'n_generated=' + getResult('n_generated', row) + '\\n';",
                 "out = out + 'extractor=' + getResultString('extractor', row) + '\\n';");
+    }
+
+    /** The model the plugin ships: chosen back with a blank folder, a chest CT in the screenshot. */
+    private static String demoModel() {
+        return String.join("\n",
+                "close('*');",
+                "run('Text2CT Models', 'action=choose model_dir=[]');",
+                "run('Generate CT from Text', 'prompt=[Moderate left pleural effusion. Cardiomegaly.] seed=3"
+                        + " num_steps=0 output_size=[] output_spacing=[] model_dir=[] device=cpu window=lung"
+                        + " show_orthogonal');",
+                "wait(2000);",
+                "Stack.getStatistics(count, mean, min, max);",
+                "out = out + 'demo_slices=' + nSlices + '\\n';",
+                "out = out + 'demo_hu=' + min + ',' + max + '\\n';",
+                "out = out + 'demo_title=' + getTitle() + '\\n';");
     }
 
     private static Map<String, String> runIn(Path ijJar, String name, boolean properties) throws Exception {
@@ -163,6 +179,11 @@ class FijiMacroTest {
         String[] ortho = r.get("ortho").split(",");
         assertEquals(ortho[1], ortho[0], "orthogonal views not open on the generated image");
         assertTrue(r.get("titles").contains("YZ"), "no YZ view window: " + r.get("titles"));
+        assertEquals("64", r.get("demo_slices"), "the bundled demo model's 128x128x64 output");
+        assertTrue(r.get("demo_title").startsWith("Moderate left pleural effusion"), r.get("demo_title"));
+        String[] hu = r.get("demo_hu").split(",");
+        assertTrue(Double.parseDouble(hu[0]) < -900 && Double.parseDouble(hu[1]) > 300,
+                "air and bone in the demo volume: " + r.get("demo_hu"));
     }
 
     /** Debian's ImageJ 1.52i, older than the 1.54 Fiji ships: checked where .ci/run installed it. */

@@ -70,9 +70,9 @@ class LatentDecodingTest {
 
     @Test
     void splitsAreAutoOrPositive() {
-        assertEquals(0, DecodeLatentPlugin.splits("auto"));
-        assertEquals(4, DecodeLatentPlugin.splits(" 4 "));
-        var e = assertThrows(IllegalArgumentException.class, () -> DecodeLatentPlugin.splits("0"));
+        assertEquals(0, LatentDecoding.splits("auto"));
+        assertEquals(4, LatentDecoding.splits(" 4 "));
+        var e = assertThrows(IllegalArgumentException.class, () -> LatentDecoding.splits("0"));
         assertTrue(e.getMessage().startsWith("splits must be auto"), e.getMessage());
     }
 }

@@ -61,7 +61,9 @@ class LdmTrainerTest {
 
     @Test
     void latentsAreScaledToUnitStandardDeviation() {
-        LatentDataset latents = LatentDataset.encode(vae, data, manager);
+        java.util.List<Integer> progress = new java.util.ArrayList<>();
+        LatentDataset latents = LatentDataset.encode(vae, data, manager, progress::add);
+        assertEquals(java.util.List.of(1, 2), progress, "one progress call per encoded volume");
         assertEquals(2, latents.latents().size());
         assertEquals("[1, 4, 8, 8, 4]", java.util.Arrays.toString(latents.shape()));
         double sum = 0;
@@ -84,7 +86,7 @@ class LdmTrainerTest {
         String schedulerJson = DefaultSchedulers.config(ModelManifest.SchedulerType.RECTIFIED_FLOW);
         try (NDManager m = manager.newSubManager();
              LdmText text = WordLevelText.create(data.cases(), dir, 16, 1, m, 5, java.util.Map.of())) {
-            LatentDataset latents = LatentDataset.encode(vae, data, m);
+            LatentDataset latents = LatentDataset.encode(vae, data, m, n -> { });
             LdmTrainer.Settings s = new LdmTrainer.Settings(DemoConfigs.unetJson(8, 16), 3, 2, 1e-3, 5, 0.1, 1.0, 1000);
             LdmPackage.Spec spec = new LdmPackage.Spec("tiny", "test model", vaeFile,
                     ModelManifest.SchedulerType.RECTIFIED_FLOW, schedulerJson, 4, 5.0, data.size(), data.spacing());
@@ -131,7 +133,7 @@ class LdmTrainerTest {
                 5.0, data.size(), data.spacing());
         try (NDManager m = manager.newSubManager();
              LdmText textA = WordLevelText.create(data.cases(), dir, 16, 1, m, 5, java.util.Map.of())) {
-            LatentDataset latents = LatentDataset.encode(vae, data, m);
+            LatentDataset latents = LatentDataset.encode(vae, data, m, n -> { });
             LdmTrainer straight = new LdmTrainer(s, data.cases(), latents, scheduler, textA, m, null, spec, new JsonObject());
             straight.step();
             TrainingCheckpoint half = straight.checkpoint();
