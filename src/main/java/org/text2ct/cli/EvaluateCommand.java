@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.text2ct.diffusion.CancelToken;
 import org.text2ct.eval.View;
+import org.text2ct.pipeline.PromptList;
+import org.text2ct.pipeline.eval.BiomedClipCheckpoint;
+import org.text2ct.pipeline.eval.BiomedClipScorer;
 import org.text2ct.pipeline.eval.EvaluationCsv;
 import org.text2ct.pipeline.eval.EvaluationRequest;
 import org.text2ct.pipeline.eval.EvaluationResult;
@@ -49,8 +52,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--vae", paramLabel = "FILE", description = "VAE weights (.safetensors with a 'config' entry) for vae-latent")
     Path vae;
 
-    @Option(names = "--prompts", paramLabel = "FILE", description = "One prompt per line (one for all, or one per generated volume) for CLIP score")
+    @Option(names = "--prompts", paramLabel = "FILE", description = "One prompt per line (one for all, or one per generated volume) for CLIP score; needs --clip")
     Path prompts;
+
+    @Option(names = "--clip", paramLabel = "DIR",
+            description = "BiomedCLIP folder from Hugging Face (open_clip_config.json, open_clip_pytorch_model.bin or .safetensors, tokenizer.json)")
+    Path clip;
+
+    @Option(names = "--clip-sha256", paramLabel = "HEX", description = "Expected SHA-256 of the BiomedCLIP weight file")
+    String clipSha256;
 
     @Option(names = "--views", paramLabel = "V,V", split = ",", defaultValue = "axial,sagittal,coronal",
             description = "Views to score; default ${DEFAULT-VALUE}")
@@ -80,19 +90,28 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (weights != null) {
             extractors.withResNet50(weights);
         }
-        if (prompts != null) {
-            throw new IllegalArgumentException("--prompts: CLIP score needs the BiomedCLIP image tower, not available yet");
+        if (prompts != null && clip == null) {
+            throw new IllegalArgumentException("--prompts: CLIP score needs BiomedCLIP; pass --clip DIR, the folder "
+                    + "downloaded from Hugging Face (microsoft/BiomedCLIP-PubMedBERT_256-vit_base_patch16_224)");
+        }
+        if (clip != null && prompts == null) {
+            throw new IllegalArgumentException("--clip: CLIP score needs the prompts of the generated volumes; pass --prompts FILE");
         }
         EvaluationRequest request = new EvaluationRequest(VolumeFolder.read(generated), VolumeFolder.read(reference),
-                List.of(), parseViews(), extractor);
+                prompts == null ? List.of() : PromptList.prompts(prompts), parseViews(), extractor);
         EvaluationResult r;
-        try (TerminalProgress progress = new TerminalProgress("evaluate")) {
-            r = new FeatureEvaluation(extractors, null).evaluate(request, progress, CancelToken.NEVER);
+        try (TerminalProgress progress = new TerminalProgress("evaluate");
+                BiomedClipScorer scorer = clip == null ? null : BiomedClipCheckpoint.open(clip, clipSha256, device)) {
+            r = new FeatureEvaluation(extractors, scorer).evaluate(request, progress, CancelToken.NEVER);
         }
         EvaluationCsv.write(r, csv, overwrite);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "FID axial %.4f sagittal %.4f coronal %.4f mean %.4f (%s; %d generated, %d reference)%n",
                 r.fidAxial(), r.fidSagittal(), r.fidCoronal(), r.fidMean(), r.extractor(), r.nGenerated(), r.nReference());
+        if (clip != null) {
+            o.printf(Locale.ROOT, "CLIP axial %.4f sagittal %.4f coronal %.4f mean %.4f (BiomedCLIP from %s)%n",
+                    r.clipAxial(), r.clipSagittal(), r.clipCoronal(), r.clipMean(), clip);
+        }
         o.printf("wrote %s%n", csv);
         o.flush();
         return 0;

@@ -20,6 +20,9 @@ public class EvaluateCtCommand extends ContextCommand {
     @Parameter(label = "Prompts file (blank = no CLIP)", required = false)
     private File prompts_file;
 
+    @Parameter(label = "CLIP model folder (BiomedCLIP from Hugging Face; blank = no CLIP)", required = false)
+    private File clip_dir;
+
     @Parameter(required = false)
     private String extractor = CtEvaluator.DEFAULT_EXTRACTOR;
 
@@ -35,7 +38,7 @@ public class EvaluateCtCommand extends ContextCommand {
         try {
             var request = CtEvaluator.request(path(generated_dir), path(reference_dir), path(prompts_file), extractor, views);
             ResultsTable rt = new ResultsTable();
-            EvaluationTable.addRow(rt, CtEvaluator.evaluate(request, new StatusBarProgress("Evaluate FID and CLIP"),
+            EvaluationTable.addRow(rt, CtEvaluator.evaluate(request, path(clip_dir), new StatusBarProgress("Evaluate FID and CLIP"),
                     new EscapeCancel()));
             results = rt;
         } catch (Exception | OutOfMemoryError | LinkageError e) {

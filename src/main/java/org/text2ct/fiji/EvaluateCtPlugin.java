@@ -18,6 +18,7 @@ public class EvaluateCtPlugin implements PlugIn {
         gd.addStringField("generated_dir (blank = open stacks)", "", 40);
         gd.addStringField("reference_dir", "", 40);
         gd.addStringField("prompts_file (one per generated volume; blank = no CLIP)", "", 40);
+        gd.addStringField("clip_dir (BiomedCLIP folder from Hugging Face; blank = no CLIP)", "", 40);
         gd.addStringField("extractor", CtEvaluator.DEFAULT_EXTRACTOR, 24);
         gd.addStringField("views", CtEvaluator.DEFAULT_VIEWS, 24);
         gd.showDialog();
@@ -25,10 +26,15 @@ public class EvaluateCtPlugin implements PlugIn {
             return;
         }
         try {
-            EvaluationRequest request = CtEvaluator.request(gd.getNextString(), gd.getNextString(), gd.getNextString(),
-                    gd.getNextString(), gd.getNextString());
+            String generated = gd.getNextString();
+            String reference = gd.getNextString();
+            String prompts = gd.getNextString();
+            String clipDir = gd.getNextString();
+            EvaluationRequest request = CtEvaluator.request(generated, reference, prompts, gd.getNextString(),
+                    gd.getNextString());
             ResultsTable rt = ResultsTable.getResultsTable();
-            EvaluationTable.addRow(rt, CtEvaluator.evaluate(request, new StatusBarProgress(COMMAND), new EscapeCancel()));
+            EvaluationTable.addRow(rt, CtEvaluator.evaluate(request, clipDir, new StatusBarProgress(COMMAND),
+                    new EscapeCancel()));
             rt.show("Results");
         } catch (Exception | OutOfMemoryError | LinkageError e) {
             Failures.report(COMMAND, e);

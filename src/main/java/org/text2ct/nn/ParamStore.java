@@ -92,6 +92,11 @@ public final class ParamStore {
         return dict != null && dict.get(key) != null;
     }
 
+    /** Whether the file holds this key with exactly this shape, so that its values are the file's and not a placeholder. */
+    public boolean has(String key, long... shape) {
+        return has(key) && Arrays.equals(dict.get(key).shape(), shape);
+    }
+
     /** Marks a key the network reads nothing from (training counters, a classifier it drops) as expected. */
     public void accept(String key) {
         used.add(key);

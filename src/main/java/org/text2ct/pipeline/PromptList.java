@@ -34,6 +34,11 @@ public final class PromptList {
         return entries;
     }
 
+    /** The prompts alone, in file order, for scoring volumes generated from the same file. */
+    public static List<String> prompts(Path file) throws IOException {
+        return read(file, 0).stream().map(Entry::prompt).toList();
+    }
+
     private static List<Entry> lines(Path file, long baseSeed) throws IOException {
         List<Entry> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

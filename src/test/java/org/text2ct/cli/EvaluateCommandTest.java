@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.text2ct.pipeline.eval.TinyClipFolder;
 import org.text2ct.volume.CtVolume;
 import org.text2ct.volume.NiftiWriter;
 import org.text2ct.volume.Orientation;
@@ -103,6 +104,44 @@ class EvaluateCommandTest {
         String[] clip = InfoCommandTest.run("evaluate", "--generated", gen, "--reference", gen, "--vae", TINY_VAE,
                 "--prompts", prompts.toString(), "--csv", dir.resolve("d.csv").toString());
         assertEquals("2", clip[0]);
-        assertTrue(clip[2].contains("CLIP score needs the BiomedCLIP"), clip[2]);
+        assertTrue(clip[2].contains("--prompts: CLIP score needs BiomedCLIP; pass --clip DIR"), clip[2]);
+        String[] noPrompts = InfoCommandTest.run("evaluate", "--generated", gen, "--reference", gen, "--vae", TINY_VAE,
+                "--clip", TinyClipFolder.path().toString(), "--csv", dir.resolve("e.csv").toString());
+        assertEquals("2", noPrompts[0]);
+        assertTrue(noPrompts[2].contains("pass --prompts FILE"), noPrompts[2]);
+        String[] badFolder = InfoCommandTest.run("evaluate", "--generated", gen, "--reference", gen, "--vae", TINY_VAE,
+                "--prompts", prompts.toString(), "--clip", gen, "--csv", dir.resolve("f.csv").toString());
+        assertEquals("2", badFolder[0]);
+        assertTrue(badFolder[2].contains("has no open_clip_config.json"), badFolder[2]);
+    }
+
+    /**
+     * CLIP score per view with the tiny BiomedCLIP folder in the CSV's CLIP columns. "nodule" scores
+     * 23.1 / 25.3 / 25.3 on these volumes with the tiny towers (some other words average below zero
+     * and clamp to 0); one prompt for all volumes and one per volume (blank lines skipped) agree.
+     */
+    @Test
+    void clipFolderFillsTheClipColumns() throws Exception {
+        String gen = folder("gen", 2, 50, 1).toString();
+        String ref = folder("ref", 2, 5, 2).toString();
+        String[] forAll = clipRow(gen, ref, "nodule\n");
+        for (int i = 4; i < 7; i++) {
+            double v = Double.parseDouble(forAll[i]);
+            assertTrue(v > 20 && v <= 100, "CLIP column " + i + ": " + String.join(",", forAll));
+        }
+        double mean = (Double.parseDouble(forAll[4]) + Double.parseDouble(forAll[5]) + Double.parseDouble(forAll[6])) / 3;
+        assertEquals(mean, Double.parseDouble(forAll[7]), 1e-5);
+        assertEquals(List.of(forAll), List.of(clipRow(gen, ref, "nodule\n\nnodule\n")));
+    }
+
+    private String[] clipRow(String gen, String ref, String prompts) throws Exception {
+        Path file = Files.writeString(Files.createTempFile(dir, "prompts", ".txt"), prompts);
+        Path csv = Files.createTempFile(dir, "clip", ".csv");
+        String[] r = InfoCommandTest.run("evaluate", "--generated", gen, "--reference", ref, "--vae", TINY_VAE,
+                "--prompts", file.toString(), "--clip", TinyClipFolder.path().toString(), "--device", "cpu",
+                "--csv", csv.toString(), "--overwrite");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("CLIP axial "), r[1]);
+        return Files.readAllLines(csv).get(1).split(",");
     }
 }

@@ -14,6 +14,7 @@ import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.text2ct.eval.View;
+import org.text2ct.pipeline.eval.TinyClipFolder;
 import org.text2ct.pipeline.eval.EvaluationRequest;
 import org.text2ct.volume.CtVolume;
 import org.text2ct.volume.NiftiWriter;
@@ -69,6 +70,37 @@ class EvaluateCtCommandTest {
             assertTrue(m.isCanceled());
             assertTrue(m.getCancelReason().contains("reference_dir") && m.getCancelReason().contains("is not a folder"),
                     m.getCancelReason());
+        } finally {
+            context.dispose();
+        }
+    }
+
+    @Test
+    void promptsAndClipFolderComeTogether() throws Exception {
+        Path gen = folder("gen", 1);
+        Path prompts = Files.writeString(dir.resolve("p.txt"), "nodule\n");
+        assertEquals("prompts_file: CLIP score needs BiomedCLIP; give clip_dir, the folder downloaded from Hugging Face "
+                + "(microsoft/BiomedCLIP-PubMedBERT_256-vit_base_patch16_224)", cancelReason(gen, prompts, null));
+        assertEquals("clip_dir: CLIP score needs the prompts of the generated volumes; give prompts_file",
+                cancelReason(gen, null, TinyClipFolder.path()));
+        assertTrue(cancelReason(gen, prompts, gen).contains("has no open_clip_config.json"));
+    }
+
+    private static String cancelReason(Path gen, Path prompts, Path clip) throws Exception {
+        Context context = new Context(CommandService.class);
+        try {
+            Map<String, Object> in = new HashMap<>();
+            in.put("generated_dir", gen.toFile());
+            in.put("reference_dir", gen.toFile());
+            if (prompts != null) {
+                in.put("prompts_file", prompts.toFile());
+            }
+            if (clip != null) {
+                in.put("clip_dir", clip.toFile());
+            }
+            CommandModule m = context.service(CommandService.class).run(EvaluateCtCommand.class, false, in).get();
+            assertTrue(m.isCanceled());
+            return m.getCancelReason();
         } finally {
             context.dispose();
         }

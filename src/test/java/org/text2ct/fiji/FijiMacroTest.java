@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.text2ct.pipeline.TinyModelPackage;
+import org.text2ct.pipeline.eval.TinyClipFolder;
 
 /**
  * The plugin as a user meets it: installed into an ImageJ1 folder, driven by a macro in the GUI
@@ -88,15 +89,21 @@ class FijiMacroTest {
                 "");
     }
 
-    /** Evaluate FID and CLIP from a macro: the batch's volumes against themselves, read back with getResult. */
+    /**
+     * Evaluate FID and CLIP from a macro: the batch's volumes against themselves, CLIP-scored against
+     * the batch's prompts with the tiny BiomedCLIP folder, read back with getResult.
+     */
     private static String evaluation(Path batchOut) {
         return String.join("\n",
                 "run('Text2CT Models', 'action=choose model_dir=[" + model + "]');",
                 "run('Evaluate FID and CLIP', 'generated_dir=[" + batchOut + "] reference_dir=[" + batchOut + "]"
-                        + " prompts_file=[] extractor=vae-latent views=[axial,sagittal,coronal]');",
+                        + " prompts_file=[" + prompts + "] clip_dir=[" + TinyClipFolder.path() + "] extractor=vae-latent"
+                        + " views=[axial,sagittal,coronal]');",
                 "row = nResults - 1;",
                 "out = out + 'fid_mean=' + getResult('FID_mean', row) + '\\n';",
                 "out = out + 'fid_axial=' + getResult('FID_axial', row) + '\\n';",
+                "out = out + 'clip=' + getResult('CLIP_axial', row) + ',' + getResult('CLIP_sagittal', row) + ','"
+                        + " + getResult('CLIP_coronal', row) + ',' + getResult('CLIP_mean', row) + '\\n';",
                 "out = out + 'n_generated=' + getResult('n_generated', row) + '\\n';",
                 "out = out + 'extractor=' + getResultString('extractor', row) + '\\n';");
     }
@@ -147,6 +154,10 @@ class FijiMacroTest {
         assertTrue(r.get("extractor").startsWith("vae-latent"), r.get("extractor"));
         assertTrue(Math.abs(Double.parseDouble(r.get("fid_mean"))) < 1e-6, "identical sets: FID " + r.get("fid_mean"));
         assertTrue(Double.isFinite(Double.parseDouble(r.get("fid_axial"))), r.get("fid_axial"));
+        for (String clip : r.get("clip").split(",")) {
+            double v = Double.parseDouble(clip);
+            assertTrue(v >= 0 && v <= 100, "CLIP score in [0, 100]: " + r.get("clip"));
+        }
         Path batchOut = dir.resolve("fiji-macro").resolve("batch");
         try (var files = Files.list(batchOut)) {
             assertEquals(List.of("001_left-lower-lobe-nodule_seed7.nii.gz", "001_left-lower-lobe-nodule_seed7.tif",

@@ -24,7 +24,7 @@ public final class BiomedClipScorer implements ClipScorer, AutoCloseable {
     private final NDManager manager;
     private final Map<String, NDArray> textEmbeddings = new HashMap<>();
 
-    /** @param manager owns both towers' parameters; closed with this scorer */
+    /** @param manager owns both towers' parameters; closed with this scorer, as is the tokenizer */
     public BiomedClipScorer(VisionTransformer image, BiomedClipTextTower text, TextTokenizer tokenizer,
             NDManager manager) {
         this.image = image;
@@ -60,6 +60,7 @@ public final class BiomedClipScorer implements ClipScorer, AutoCloseable {
 
     @Override
     public void close() {
+        tokenizer.close();
         manager.close();
     }
 }
