@@ -2,6 +2,7 @@ package org.text2ct.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.text2ct.nn.Tensors;
@@ -22,6 +23,8 @@ public final class Adam {
     private final NDManager manager;
     private final Map<String, NDArray> m = new LinkedHashMap<>();
     private final Map<String, NDArray> v = new LinkedHashMap<>();
+    /** Every element, for overwriting gradients that may hold NaN (where subtracting or scaling would keep it). */
+    private static final NDIndex ALL = new NDIndex("...");
     private int steps;
 
     public Adam(NDManager manager) {
@@ -31,10 +34,10 @@ public final class Adam {
     /**
      * One update from the gradients the last backward pass left on {@code params}, after clipping
      * them to a global norm of {@code maxGradNorm}; the gradients are zeroed afterwards (the
-     * engine accumulates them). Returns the gradient norm before clipping.
+     * engine accumulates them). Returns the gradient norm before clipping. A non-finite norm skips
+     * the update: weights and moments stay as they were.
      */
     public double step(Map<String, NDArray> params, double lr, double maxGradNorm) {
-        steps++;
         try (NDManager scope = manager.newSubManager()) {
             Map<String, NDArray> grads = new LinkedHashMap<>();
             params.forEach((k, p) -> {
@@ -43,6 +46,12 @@ public final class Adam {
                 grads.put(k, g);
             });
             double norm = GradientClipping.clipByGlobalNorm(grads.values(), maxGradNorm);
+            if (!Double.isFinite(norm)) {
+                // One overflowing batch must not poison the weights (as torch's GradScaler skips such steps).
+                grads.values().forEach(g -> g.set(ALL, 0f));
+                return norm;
+            }
+            steps++;
             double bc1 = 1 - Math.pow(BETA1, steps);
             double bc2 = 1 - Math.pow(BETA2, steps);
             grads.forEach((k, g) -> {
@@ -56,7 +65,7 @@ public final class Adam {
                 vk.muli(BETA2).addi(g.square().muli(1 - BETA2));
                 NDArray denom = vk.div(bc2).sqrt().addi(EPS);
                 p.subi(mk.div(denom).muli(lr / bc1));
-                g.subi(g);
+                g.set(ALL, 0f);
             });
             return norm;
         }

@@ -27,6 +27,8 @@ public final class TrainingLoop {
     private TrainingLoop() {
     }
 
+    static final int MAX_NON_FINITE = 20;
+
     /** @return the last step's values (losses and learning rate) */
     public static double[] run(Trainer t, int totalSteps, int checkpointEvery, RunFiles files, String title,
             Consumer<String> progress, BooleanSupplier cancelled) throws IOException {
@@ -37,6 +39,7 @@ public final class TrainingLoop {
         columns[columns.length - 1] = "seconds";
         double[] last = new double[losses.length];
         long start = System.nanoTime();
+        int nonFinite = 0;
         try (LossLog log = new LossLog(files.lossCsv(), columns, t.completedSteps())) {
             while (t.completedSteps() < totalSteps) {
                 if (cancelled.getAsBoolean()) {
@@ -46,6 +49,13 @@ public final class TrainingLoop {
                 }
                 long s0 = System.nanoTime();
                 last = t.step();
+                // Adam skips a non-finite step; a long run of them means the weights themselves went bad.
+                nonFinite = Double.isFinite(last[0]) ? 0 : nonFinite + 1;
+                if (nonFinite >= MAX_NON_FINITE) {
+                    throw new IllegalStateException("training diverged: " + nonFinite + " steps in a row up to step "
+                            + t.completedSteps() + " gave a non-finite loss; resume from " + files.checkpoint()
+                            + " (saved every " + checkpointEvery + " steps) with a lower --lr");
+                }
                 double seconds = (System.nanoTime() - s0) / 1e9;
                 double[] row = new double[columns.length];
                 row[0] = t.completedSteps();

@@ -2,6 +2,7 @@ package org.text2ct.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -37,6 +38,33 @@ class OptimizerTest {
             }
             assertEquals(2, adam.steps());
             assertEquals(2, adam.state().size());
+        }
+    }
+
+    @Test
+    void aStepWithANonFiniteGradientIsSkippedAndLeavesNoTrace() {
+        Engines.pytorch();
+        try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            NDArray p = m.create(new float[] {1f, -2f, 0.5f});
+            p.setRequiresGradient(true);
+            Adam adam = new Adam(m);
+            try (GradientCollector gc = m.getEngine().newGradientCollector()) {
+                gc.backward(p.mul(m.create(new float[] {Float.NaN, 1f, 1f})).sum());
+            }
+            assertTrue(Double.isNaN(adam.step(Map.of("p", p), 0.1, 1.0)));
+            assertArrayEquals(new float[] {1f, -2f, 0.5f}, p.toFloatArray(), "weights untouched");
+            assertEquals(0, adam.steps(), "no update counted");
+            for (int step = 0; step < 2; step++) {
+                try (GradientCollector gc = m.getEngine().newGradientCollector()) {
+                    gc.backward(p.mul(p).sum().mul(0.5f));
+                }
+                adam.step(Map.of("p", p), 0.1, 100);
+            }
+            float[] got = p.toFloatArray();
+            float[] start = {1f, -2f, 0.5f};
+            for (int i = 0; i < 3; i++) {
+                assertEquals(twoAdamSteps(start[i]), got[i], 1e-6f, "later steps as if the bad one never happened");
+            }
         }
     }
 
