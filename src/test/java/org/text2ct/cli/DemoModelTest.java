@@ -38,6 +38,6 @@ class DemoModelTest {
         assertTrue(air / n > 0.2, shares);
         assertTrue(lung / n > 0.05, shares);
         assertTrue(soft / n > 0.1, shares);
-        assertTrue(bone / n > 0.002, shares);
+        assertTrue(bone / n > 0.0005, shares);
     }
 }
