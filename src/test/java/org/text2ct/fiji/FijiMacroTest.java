@@ -129,7 +129,7 @@ class FijiMacroTest {
         Path result = ij.resolve("result.txt");
         Path shot = Path.of("target", name + "-screenshot.png").toAbsolutePath();
         Path macro = Files.writeString(ij.resolve("test.ijm"), macro(result.toString(), shot.toString(), ij.resolve("batch"), properties));
-        String console = install.runMacro(ijJar, macro, 240);
+        String console = install.runMacro(ijJar, macro, 600);
         assertTrue(Files.exists(result), "the macro did not finish; console:\n" + console);
         Map<String, String> values = new LinkedHashMap<>();
         for (String line : Files.readAllLines(result)) {
