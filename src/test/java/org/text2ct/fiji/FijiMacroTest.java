@@ -111,7 +111,6 @@ class FijiMacroTest {
     /** The model the plugin ships: chosen back with a blank folder, a chest CT in the screenshot. */
     private static String demoModel() {
         return String.join("\n",
-                "close('*');",
                 "run('Text2CT Models', 'action=choose model_dir=[]');",
                 "run('Generate CT from Text', 'prompt=[Moderate left pleural effusion. Cardiomegaly.] seed=3"
                         + " num_steps=0 output_size=[] output_spacing=[] model_dir=[] device=cpu window=lung"
