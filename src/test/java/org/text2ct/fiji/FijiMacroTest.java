@@ -116,6 +116,7 @@ class FijiMacroTest {
                         + " num_steps=0 output_size=[] output_spacing=[] model_dir=[] device=cpu window=lung"
                         + " show_orthogonal');",
                 "wait(2000);",
+                "selectWindow('Moderate left pleural effusion. Cardiomegaly. (seed 3)');",
                 "Stack.getStatistics(count, mean, min, max);",
                 "out = out + 'demo_slices=' + nSlices + '\\n';",
                 "out = out + 'demo_hu=' + min + ',' + max + '\\n';",
