@@ -21,7 +21,6 @@ import org.text2ct.pipeline.eval.FeatureEvaluation;
 import org.text2ct.pipeline.pkg.ModelManifest;
 import org.text2ct.pipeline.pkg.ModelPackage;
 import org.text2ct.train.phantom.Detection;
-import org.text2ct.train.phantom.FindingDetector;
 import org.text2ct.train.phantom.FindingTally;
 import org.text2ct.train.phantom.PhantomGrid;
 import org.text2ct.train.phantom.PhantomVolumes;
@@ -30,7 +29,7 @@ import org.text2ct.volume.CtVolume;
 /**
  * Does a model follow its prompt? Generates one volume per held-back case with the model's
  * guidance and one without (scale 1, same seed), finds the findings in each with
- * {@link FindingDetector}, and scores both sets with FID (the model's own VAE-latent extractor,
+ * {@link org.text2ct.train.phantom.FindingDetector}, and scores both sets with FID (the model's own VAE-latent extractor,
  * all three views) against the cases' phantoms. The detector also runs on the phantoms themselves,
  * which bounds what any model can reach.
  */
@@ -84,7 +83,7 @@ public final class FaithfulnessCheck {
     private static void tally(FindingTally t, HeldOutCase c, CtVolume v) {
         Detection d;
         try {
-            d = FindingDetector.detect(PhantomVolumes.gridOf(v), PhantomVolumes.toArray(v));
+            d = PhantomVolumes.detect(v);
         } catch (IllegalArgumentException noLungs) {
             t.addUnreadable(c.labels());
             return;

@@ -28,20 +28,14 @@ public final class PhantomVolumes {
         return CtVolume.ofPlanes(planes, g.nx(), g.ny(), g.spacing(), new double[3], RAS);
     }
 
-    /** The grid of a volume once it is turned to RAS. */
-    public static PhantomGrid gridOf(CtVolume v) {
-        CtVolume ras = Orientation.toRas(v);
-        return PhantomGrid.of(ras.nx(), ras.ny(), ras.nz(), ras.spacing());
-    }
-
-    /** The voxels of a volume turned to RAS, in {@link PhantomGrid} layout, for {@link FindingDetector}. */
-    public static float[] toArray(CtVolume v) {
+    /** {@link FindingDetector} on any volume: turned to RAS once, read on its own grid. */
+    public static Detection detect(CtVolume v) {
         CtVolume ras = Orientation.toRas(v);
         int plane = ras.nx() * ras.ny();
-        float[] out = new float[Math.toIntExact(ras.voxelCount())];
+        float[] hu = new float[Math.toIntExact(ras.voxelCount())];
         for (int z = 0; z < ras.nz(); z++) {
-            System.arraycopy(ras.plane(z), 0, out, z * plane, plane);
+            System.arraycopy(ras.plane(z), 0, hu, z * plane, plane);
         }
-        return out;
+        return FindingDetector.detect(PhantomGrid.of(ras.nx(), ras.ny(), ras.nz(), ras.spacing()), hu);
     }
 }
