@@ -1,6 +1,8 @@
 package org.text2ct.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import org.text2ct.nn.Engines;
 import org.text2ct.pipeline.bench.BenchResult;
@@ -23,8 +25,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latent", required = true, split = ",", description = "Latent size X,Y,Z (e.g. 128,128,48)")
     long[] latent;
 
-    @Option(names = "--splits", description = "VAE tensor splits (default: chosen from free memory)")
-    int splits;
+    @Option(names = "--splits", split = ",",
+            description = "VAE tensor splits, one case per value, e.g. 2,4,8 (default, or 0: chosen from free memory)")
+    int[] splits = {0};
 
     @Option(names = "--batch", defaultValue = "2", description = "UNet batch (2 = one guided step)")
     int batch;
@@ -56,20 +59,29 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--repeat must be ≥ 1 and --warmup ≥ 0");
         }
         Benchmarks bench = new Benchmarks(Engines.device(device), repeat, warmup);
-        BenchResult r = switch (what) {
-            case "vae-decode" -> bench.vaeDecode(latent, splits);
-            case "unet" -> bench.unet(latent, batch, contextLength);
-            case "pipeline" -> bench.pipeline(latent, steps, contextLength, splits);
-            default -> throw new IllegalArgumentException("unknown --what '" + what + "': use vae-decode, unet or pipeline");
-        };
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(r.toJson());
-        } else {
-            out.println(BenchResult.tableHeader());
-            out.println(r.tableRow());
+        if (!List.of("vae-decode", "unet", "pipeline").contains(what)) {
+            throw new IllegalArgumentException("unknown --what '" + what + "': use vae-decode, unet or pipeline");
         }
-        out.flush();
+        if (what.equals("pipeline") && splits.length != 1) {
+            throw new IllegalArgumentException("--what pipeline takes one --splits value, got " + splits.length);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Consumer<BenchResult> print = r -> {
+            out.println(json ? r.toJson() : r.tableRow());
+            out.flush();
+        };
+        if (!json) {
+            out.println(BenchResult.tableHeader());
+        }
+        switch (what) {
+            case "unet" -> print.accept(bench.unet(latent, batch, contextLength));
+            case "pipeline" -> bench.pipeline(latent, steps, contextLength, splits[0], print);
+            default -> {
+                for (int k : splits) {
+                    print.accept(bench.vaeDecode(latent, k));
+                }
+            }
+        }
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.Consumer;
 import org.text2ct.diffusion.SeededGaussian;
 import org.text2ct.model.unet.MaisiUnet;
 import org.text2ct.model.unet.UnetInputs;
@@ -13,8 +14,8 @@ import org.text2ct.nn.ParamStore;
 
 /**
  * Speed and memory of the networks at released sizes with random weights: the tensor-split VAE
- * decode and one guided UNet forward. Each case runs once to warm up, then {@code repeat} times;
- * the best time is reported.
+ * decode and one guided UNet forward. Each case runs {@code warmups} times untimed, then
+ * {@code repeat} times; the best time is reported with the peak resident memory since the case began.
  */
 public final class Benchmarks {
     private final Device device;
@@ -68,15 +69,19 @@ public final class Benchmarks {
     /**
      * The whole generation at released sizes: one guided step (UNet on a batch of two) times
      * {@code steps}, plus the tensor-split decode; the sampler's own work is negligible beside them.
+     * Reports the step, the decode and the total, each as soon as it is known.
      */
-    public BenchResult pipeline(long[] latent, int steps, int contextLength, int splits) {
+    public void pipeline(long[] latent, int steps, int contextLength, int splits, Consumer<BenchResult> report) {
         BenchResult step = unet(latent, 2, contextLength);
+        report.accept(step);
         BenchResult decode = vaeDecode(latent, splits);
-        return new BenchResult("pipeline-" + steps + "-steps-guided", text(latent), decode.splits(),
-                step.seconds() * steps + decode.seconds(), Math.max(step.peakMb(), decode.peakMb()));
+        report.accept(decode);
+        report.accept(new BenchResult("pipeline-" + steps + "-steps-guided", text(latent), decode.splits(),
+                step.seconds() * steps + decode.seconds(), Math.max(step.peakMb(), decode.peakMb())));
     }
 
     private double time(Runnable r) {
+        PeakMemory.reset();
         for (int i = 0; i < warmups; i++) {
             r.run();
         }
