@@ -7,17 +7,22 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.text2ct.model.vae.MaisiVae;
 import org.text2ct.model.vae.VaeConfig;
 import org.text2ct.nn.Engines;
 import org.text2ct.nn.ParamStore;
 import org.text2ct.pipeline.importers.DefaultSchedulers;
+import org.text2ct.pipeline.pkg.ModelLocator;
+import org.text2ct.pipeline.pkg.ModelManifest;
 import org.text2ct.pipeline.pkg.ModelManifest.SchedulerEntry;
 import org.text2ct.pipeline.pkg.ModelManifest.SchedulerType;
 import org.text2ct.pipeline.pkg.SchedulerFactory;
 import org.text2ct.train.DemoConfigs;
 import org.text2ct.train.LatentDataset;
+import org.text2ct.train.LdmInit;
 import org.text2ct.train.LdmPackage;
 import org.text2ct.train.LdmText;
 import org.text2ct.train.LdmTrainer;
@@ -44,8 +49,14 @@ public final class TrainLdmCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR")
     Path data;
 
-    @Option(names = "--vae", required = true, paramLabel = "FILE", description = "Trained VAE (train-vae or import vae output)")
+    @Option(names = "--vae", paramLabel = "FILE",
+            description = "Trained VAE (train-vae or import vae output); not with --init, which brings its own")
     Path vaeFile;
+
+    @Option(names = "--init", paramLabel = "MODEL",
+            description = "Fine-tune this model package (folder or .zip; 'default' = the model generate uses without "
+                    + "--model): its UNet and T5 train on, its VAE, tokenizer, scheduler and latent scale factor are kept")
+    String init;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model package folder to write")
     Path out;
@@ -59,7 +70,7 @@ public final class TrainLdmCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "5e-4")
     double lr;
 
-    @Option(names = "--scheduler", defaultValue = "rectified_flow", description = "rectified_flow or ddim (v-prediction)")
+    @Option(names = "--scheduler", description = "rectified_flow (default) or ddim (v-prediction); --init keeps the package's")
     String scheduler;
 
     @Option(names = "--prompt-dropout", defaultValue = "0.1", description = "Share of empty prompts (classifier-free guidance)")
@@ -81,8 +92,8 @@ public final class TrainLdmCommand implements Callable<Integer> {
     @Option(names = "--unet-config", paramLabel = "unet.json", description = "MONAI DiffusionModelUNetMaisi arguments")
     Path unetConfig;
 
-    @Option(names = "--guidance", defaultValue = "5.0")
-    double guidance;
+    @Option(names = "--guidance", description = "Guidance scale recorded in the package (default: 5, or the --init package's)")
+    Double guidance;
 
     @Option(names = "--max-grad-norm", defaultValue = "1.0")
     double maxGradNorm;
@@ -101,11 +112,24 @@ public final class TrainLdmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SchedulerType type = switch (scheduler) {
-            case "rectified_flow" -> SchedulerType.RECTIFIED_FLOW;
-            case "ddim" -> SchedulerType.DDIM;
-            default -> throw new IllegalArgumentException("--scheduler must be rectified_flow or ddim, got " + scheduler);
-        };
+        if ((vaeFile == null) == (init == null)) {
+            throw new IllegalArgumentException("give either --vae (train a new model) or --init MODEL (fine-tune one)");
+        }
+        for (String network : new String[] {"--text", "--text-width", "--unet-channels", "--unet-config"}) {
+            if (init != null && spec.commandLine().getParseResult().hasMatchedOption(network)) {
+                throw new IllegalArgumentException("--init takes the networks from the package; leave out " + network);
+            }
+        }
+        LdmInit from = init == null ? null
+                : LdmInit.of(ModelLocator.open(init.equals("default") ? null : Path.of(init)));
+        SchedulerEntry schedulerEntry = from != null ? from.manifest().scheduler() : defaultScheduler(scheduler);
+        if (from != null && scheduler != null && !scheduler.equals(schedulerEntry.type().label())) {
+            throw new IllegalArgumentException("--init " + init + " was trained with the " + schedulerEntry.type().label()
+                    + " scheduler; fine-tuning keeps it, so leave out --scheduler " + scheduler);
+        }
+        Path vae = from != null ? from.vaeFile() : vaeFile;
+        double guidanceScale = guidance != null ? guidance
+                : from != null ? from.manifest().guidance().scale() : ModelManifest.Guidance.DEFAULT_SCALE;
         TrainingCheckpoint ckpt = resume == null ? null : TrainingCheckpoint.load(resume, LdmTrainer.KIND);
         long runSeed = ckpt != null ? ckpt.seed() : seed;
         TrainingSet set = TrainingSet.load(data);
@@ -114,26 +138,28 @@ public final class TrainLdmCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         PrintWriter o = spec.commandLine().getOut();
         try (NDManager manager = NDManager.newBaseManager(Engines.device(device), "PyTorch");
-             LdmText textSide = textSide(set, dir, manager, runSeed, ckpt)) {
-            String unetJson = ckpt != null ? ckpt.settings().get(WeightMetadata.CONFIG) : unetConfig != null
-                    ? Files.readString(unetConfig, StandardCharsets.UTF_8) : DemoConfigs.unetJson(unetChannels, textSide.width());
+             LdmText textSide = from != null ? from.text(manager, runSeed + 1, LdmTrainer.textParams(ckpt))
+                     : textSide(set, dir, manager, runSeed, ckpt)) {
+            String unetJson = ckpt != null ? ckpt.settings().get(WeightMetadata.CONFIG) : from != null ? from.unetJson()
+                    : unetConfig != null ? Files.readString(unetConfig, StandardCharsets.UTF_8)
+                    : DemoConfigs.unetJson(unetChannels, textSide.width());
             o.println("encoding " + set.volumes().size() + " volumes with the frozen VAE, device " + manager.getDevice());
             o.flush();
-            LatentDataset latents = LatentDataset.encode(loadVae(manager), set, manager, n -> {
+            OptionalDouble scale = from != null ? OptionalDouble.of(from.scaleFactor()) : OptionalDouble.empty();
+            LatentDataset latents = LatentDataset.encode(loadVae(vae, manager), set, manager, scale, n -> {
                 o.print("\rencoded " + n + "/" + set.volumes().size());
                 o.flush();
             });
             o.println();
-            String schedulerJson = DefaultSchedulers.config(type);
-            int inferenceSteps = DefaultSchedulers.steps(type);
-            var sched = SchedulerFactory.build(new SchedulerEntry(type,
-                    JsonParser.parseString(schedulerJson).getAsJsonObject(), inferenceSteps));
-            LdmPackage.Spec pkg = new LdmPackage.Spec(name, "Text2CT demo model trained by text2ct train-ldm on "
-                    + data.getFileName(), vaeFile, type, schedulerJson, inferenceSteps, guidance, set.size(), set.spacing());
+            var sched = SchedulerFactory.build(schedulerEntry);
+            LdmPackage.Spec pkg = new LdmPackage.Spec(name, (from != null ? "Text2CT model fine-tuned from "
+                    + from.manifest().name() : "Text2CT model trained") + " by text2ct train-ldm on " + data.getFileName(),
+                    vae, schedulerEntry.type(), schedulerEntry.config().toString(), schedulerEntry.numInferenceSteps(),
+                    guidanceScale, set.size(), set.spacing());
             LdmTrainer.Settings s = new LdmTrainer.Settings(unetJson, steps, batch, lr, runSeed, promptDropout,
                     maxGradNorm, 1000);
-            LdmTrainer t = new LdmTrainer(s, set.cases(), latents, sched, textSide, manager, ckpt, pkg,
-                    provenance(set, runSeed));
+            LdmTrainer t = new LdmTrainer(s, set.cases(), latents, sched, textSide, manager,
+                    from != null ? from.unet() : Map.of(), ckpt, pkg, provenance(set, runSeed, from));
             o.printf("latent %s, scale factor %.5f%n", java.util.Arrays.toString(latents.shape()), latents.scaleFactor());
             o.flush();
             TrainingLoop.run(t, steps, checkpointEvery, TrainingLoop.RunFiles.beside(out, dir, name), "LDM " + name,
@@ -160,7 +186,17 @@ public final class TrainLdmCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--text must be word or t5:FOLDER, got " + text);
     }
 
-    private MaisiVae loadVae(NDManager manager) throws java.io.IOException {
+    private static SchedulerEntry defaultScheduler(String name) {
+        SchedulerType type = switch (name == null ? "rectified_flow" : name) {
+            case "rectified_flow" -> SchedulerType.RECTIFIED_FLOW;
+            case "ddim" -> SchedulerType.DDIM;
+            default -> throw new IllegalArgumentException("--scheduler must be rectified_flow or ddim, got " + name);
+        };
+        return new SchedulerEntry(type, JsonParser.parseString(DefaultSchedulers.config(type)).getAsJsonObject(),
+                DefaultSchedulers.steps(type));
+    }
+
+    private static MaisiVae loadVae(Path vaeFile, NDManager manager) throws java.io.IOException {
         try (SafeTensorsFile f = SafeTensorsFile.open(vaeFile)) {
             String config = f.metadata().get(WeightMetadata.CONFIG);
             if (config == null) {
@@ -173,9 +209,16 @@ public final class TrainLdmCommand implements Callable<Integer> {
         }
     }
 
-    private JsonObject provenance(TrainingSet set, long runSeed) throws java.io.IOException {
+    private JsonObject provenance(TrainingSet set, long runSeed, LdmInit from) throws java.io.IOException {
         JsonObject p = new JsonObject();
         p.addProperty("tool", "text2ct train-ldm");
+        if (from != null) {
+            JsonObject base = new JsonObject();
+            base.addProperty("name", from.manifest().name());
+            base.addProperty("unet_sha256", from.manifest().unet().sha256());
+            base.add("provenance", from.manifest().provenance());
+            p.add("fine_tuned_from", base);
+        }
         p.addProperty("command_line", "text2ct " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         p.addProperty("training_cases", set.cases().size());
         p.addProperty("seed", runSeed);

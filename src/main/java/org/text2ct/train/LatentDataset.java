@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.function.IntConsumer;
 import org.text2ct.model.vae.MaisiVae;
 import org.text2ct.model.vae.SplitOptions;
@@ -16,6 +17,15 @@ import org.text2ct.model.vae.SplitOptions;
 public record LatentDataset(List<float[]> latents, long[] shape, double scaleFactor) {
 
     public static LatentDataset encode(MaisiVae vae, TrainingSet data, NDManager manager, IntConsumer encoded) {
+        return encode(vae, data, manager, OptionalDouble.empty(), encoded);
+    }
+
+    /**
+     * @param fixedScale the scale factor to use instead of 1/std of these latents: a fine-tuned model keeps its
+     *        package's factor, because its UNet learned that scaling
+     */
+    public static LatentDataset encode(MaisiVae vae, TrainingSet data, NDManager manager, OptionalDouble fixedScale,
+            IntConsumer encoded) {
         List<float[]> raw = new ArrayList<>();
         long[] shape = null;
         double sum = 0;
@@ -40,7 +50,7 @@ public record LatentDataset(List<float[]> latents, long[] shape, double scaleFac
         if (!(std > 0)) {
             throw new TrainingDataException("the VAE encodes every training volume to a constant latent; is it trained?");
         }
-        double scale = 1.0 / std;
+        double scale = fixedScale.orElse(1.0 / std);
         for (float[] z : raw) {
             for (int i = 0; i < z.length; i++) {
                 z[i] = (float) (z[i] * scale);

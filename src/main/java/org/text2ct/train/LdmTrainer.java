@@ -53,8 +53,13 @@ public final class LdmTrainer implements Trainer {
     private double lastLoss = Double.NaN;
     private double trainSeconds;
 
+    /**
+     * @param initialUnet UNet weights to start from when not resuming (a package being fine-tuned), or an empty map
+     *        for a fresh initialisation
+     */
     public LdmTrainer(Settings s, List<TrainingCase> cases, LatentDataset latents, Scheduler scheduler, LdmText text,
-            NDManager manager, TrainingCheckpoint resume, LdmPackage.Spec spec, JsonObject provenance) {
+            NDManager manager, Map<String, TensorData> initialUnet, TrainingCheckpoint resume, LdmPackage.Spec spec,
+            JsonObject provenance) {
         this.s = s;
         this.spec = spec;
         this.provenance = provenance;
@@ -68,7 +73,8 @@ public final class LdmTrainer implements Trainer {
             throw new IllegalArgumentException("the UNet's cross_attention_dim (" + config.crossAttentionDim()
                     + ") must equal the text encoder's width " + text.width());
         }
-        unetParams = new TrainableParams(manager, s.seed(), resume == null ? Map.of() : unprefixed(resume.params(), UNET_PREFIX));
+        unetParams = new TrainableParams(manager, s.seed(), resume == null ? initialUnet
+                : unprefixed(resume.params(), UNET_PREFIX));
         unet = new MaisiUnet(config, unetParams.store());
         unetParams.params().forEach((k, v) -> all.put(UNET_PREFIX + k, v));
         text.trainable().forEach((k, v) -> all.put(TEXT_PREFIX + k, v));

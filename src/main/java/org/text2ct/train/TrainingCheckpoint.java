@@ -43,15 +43,13 @@ public record TrainingCheckpoint(String kind, int step, long seed, Map<String, S
             long seed = Long.parseLong(meta.remove("seed"));
             Map<String, TensorData> params = new LinkedHashMap<>();
             Map<String, TensorData> optimizer = new LinkedHashMap<>();
-            for (String k : f.keys()) {
-                TensorData t = f.get(k);
-                TensorData copy = TensorData.ofFloats(t.shape(), t.toFloats());
+            f.copyAsFloats().forEach((k, t) -> {
                 if (k.startsWith(PARAM)) {
-                    params.put(k.substring(PARAM.length()), copy);
+                    params.put(k.substring(PARAM.length()), t);
                 } else {
-                    optimizer.put(k, copy);
+                    optimizer.put(k, t);
                 }
-            }
+            });
             return new TrainingCheckpoint(kind, step, seed, meta, params, optimizer);
         }
     }

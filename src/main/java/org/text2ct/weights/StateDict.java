@@ -1,6 +1,7 @@
 package org.text2ct.weights;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,16 @@ public interface StateDict extends AutoCloseable {
 
     /** Where the tensors came from, for error messages; may be null for in-memory dicts. */
     Path source();
+
+    /** Every tensor as float32, copied so that they outlive this dict, in the file's order. */
+    default Map<String, TensorData> copyAsFloats() {
+        Map<String, TensorData> out = new LinkedHashMap<>();
+        for (String k : keys()) {
+            TensorData t = get(k);
+            out.put(k, TensorData.ofFloats(t.shape(), t.toFloats()));
+        }
+        return out;
+    }
 
     @Override
     void close();

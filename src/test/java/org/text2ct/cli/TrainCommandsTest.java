@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.text2ct.pipeline.pkg.ModelPackage;
 import org.text2ct.train.TrainingSet;
+import org.text2ct.weights.SafeTensorsFile;
+import org.text2ct.weights.TensorData;
 
-/** make-phantoms → train-vae → train-ldm at a tiny size, and the training commands' refusals. */
+/** make-phantoms → train-vae → train-ldm → fine-tuning with --init at a tiny size, and the training commands' refusals. */
 class TrainCommandsTest {
     private static final String TINY_VAE = "{\"spatial_dims\":3,\"in_channels\":1,\"out_channels\":1,\"latent_channels\":4,"
             + "\"num_channels\":[4,8,8],\"num_res_blocks\":[1,1,1],\"norm_num_groups\":4}";
@@ -46,6 +49,56 @@ class TrainCommandsTest {
         assertTrue(p.manifest().provenance().getAsJsonObject().get("command_line").getAsString()
                 .startsWith("text2ct train-ldm --data"));
         assertEquals(4, p.manifest().provenance().getAsJsonObject().getAsJsonObject("data").get("seed").getAsInt());
+        fineTuningStartsFromThePackage(data, model, p);
+    }
+
+    private void fineTuningStartsFromThePackage(Path data, Path model, ModelPackage base) throws Exception {
+        Path tuned = dir.resolve("tuned");
+        String[] r = InfoCommandTest.run("train-ldm", "--data", data.toString(), "--init", model.toString(),
+                "--out", tuned.toString(), "--steps", "1", "--batch", "2", "--lr", "1e-3", "--device", "cpu");
+        assertEquals("0", r[0], r[2]);
+        ModelPackage p = ModelPackage.open(tuned);
+        assertEquals("ddim", p.manifest().scheduler().type().label(), "the package's scheduler is kept");
+        assertEquals(base.manifest().latentScaleFactor(), p.manifest().latentScaleFactor());
+        assertEquals(base.manifest().textEncoder().tokenizer().sha256(), p.manifest().textEncoder().tokenizer().sha256());
+        assertEquals(base.manifest().autoencoder().sha256(), p.manifest().autoencoder().sha256());
+        assertEquals("model", p.manifest().provenance().getAsJsonObject().getAsJsonObject("fine_tuned_from")
+                .get("name").getAsString());
+        // One Adam step moves no weight by more than the learning rate, so the result is close to the package's
+        // weights (a fresh initialisation would be far from them) but not equal to them.
+        Map<String, TensorData> before = weights(model.resolve("unet.safetensors"));
+        Map<String, TensorData> after = weights(tuned.resolve("unet.safetensors"));
+        assertEquals(before.keySet(), after.keySet());
+        double maxChange = 0;
+        for (String k : before.keySet()) {
+            float[] a = before.get(k).toFloats();
+            float[] b = after.get(k).toFloats();
+            for (int i = 0; i < a.length; i++) {
+                maxChange = Math.max(maxChange, Math.abs(a[i] - b[i]));
+            }
+        }
+        assertTrue(maxChange > 0 && maxChange <= 1.01e-3, "largest weight change " + maxChange);
+
+        r = InfoCommandTest.run("train-ldm", "--data", data.toString(), "--init", model.toString(), "--scheduler",
+                "rectified_flow", "--out", dir.resolve("t2").toString(), "--steps", "1");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("was trained with the ddim scheduler"), r[2]);
+        r = InfoCommandTest.run("train-ldm", "--data", data.toString(), "--init", model.toString(), "--vae",
+                dir.resolve("vae.safetensors").toString(), "--out", dir.resolve("t3").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("give either --vae (train a new model) or --init MODEL"), r[2]);
+        r = InfoCommandTest.run("train-ldm", "--data", data.toString(), "--init", model.toString(), "--unet-channels",
+                "16", "--out", dir.resolve("t4").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--init takes the networks from the package; leave out --unet-channels"), r[2]);
+        assertTrue(Files.notExists(dir.resolve("t2")) && Files.notExists(dir.resolve("t3"))
+                && Files.notExists(dir.resolve("t4")));
+    }
+
+    private static Map<String, TensorData> weights(Path file) throws Exception {
+        try (SafeTensorsFile f = SafeTensorsFile.open(file)) {
+            return f.copyAsFloats();
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class LdmTrainerTest {
     void fewStepsWriteAPackageThatTheGenerationPipelineRuns(@TempDir Path dir) throws Exception {
         String schedulerJson = DefaultSchedulers.config(ModelManifest.SchedulerType.RECTIFIED_FLOW);
         try (NDManager m = manager.newSubManager();
-             LdmText text = WordLevelText.create(data.cases(), dir, 16, 1, m, 5, java.util.Map.of())) {
+             LdmText text = WordLevelText.create(data.cases(), dir, 16, 1, m, 5, Map.of())) {
             LatentDataset latents = LatentDataset.encode(vae, data, m, n -> { });
             LdmTrainer.Settings s = new LdmTrainer.Settings(DemoConfigs.unetJson(8, 16), 3, 2, 1e-3, 5, 0.1, 1.0, 1000);
             LdmPackage.Spec spec = new LdmPackage.Spec("tiny", "test model", vaeFile,
@@ -93,7 +94,8 @@ class LdmTrainerTest {
             JsonObject provenance = new JsonObject();
             provenance.addProperty("command", "test");
             LdmTrainer t = new LdmTrainer(s, data.cases(), latents,
-                    new RectifiedFlowScheduler(RectifiedFlowConfig.fromJson(schedulerJson)), text, m, null, spec, provenance);
+                    new RectifiedFlowScheduler(RectifiedFlowConfig.fromJson(schedulerJson)), text, m, Map.of(), null, spec,
+                    provenance);
             Path out = dir.resolve("model");
             List<String> lines = new ArrayList<>();
             double[] last = TrainingLoop.run(t, 3, 2, TrainingLoop.RunFiles.beside(out, dir, "ldm"), "LDM", lines::add,
@@ -132,14 +134,15 @@ class LdmTrainerTest {
         LdmPackage.Spec spec = new LdmPackage.Spec("tiny", "", vaeFile, ModelManifest.SchedulerType.DDIM, schedulerJson, 4,
                 5.0, data.size(), data.spacing());
         try (NDManager m = manager.newSubManager();
-             LdmText textA = WordLevelText.create(data.cases(), dir, 16, 1, m, 5, java.util.Map.of())) {
+             LdmText textA = WordLevelText.create(data.cases(), dir, 16, 1, m, 5, Map.of())) {
             LatentDataset latents = LatentDataset.encode(vae, data, m, n -> { });
-            LdmTrainer straight = new LdmTrainer(s, data.cases(), latents, scheduler, textA, m, null, spec, new JsonObject());
+            LdmTrainer straight = new LdmTrainer(s, data.cases(), latents, scheduler, textA, m, Map.of(), null, spec,
+                    new JsonObject());
             straight.step();
             TrainingCheckpoint half = straight.checkpoint();
             straight.step();
             try (LdmText textB = WordLevelText.create(data.cases(), dir, 16, 1, m, 5, LdmTrainer.textParams(half))) {
-                LdmTrainer resumed = new LdmTrainer(s, data.cases(), latents, scheduler, textB, m, half, spec,
+                LdmTrainer resumed = new LdmTrainer(s, data.cases(), latents, scheduler, textB, m, Map.of(), half, spec,
                         new JsonObject());
                 assertEquals(1, resumed.completedSteps());
                 resumed.step();
