@@ -43,7 +43,7 @@ public final class GroupNorm {
         NDArray zeros = m.zeros(new Shape(rows));
         NDArray normed = BatchNorm.batchNorm(x.reshape(1, rows, -1), zeros, ones.duplicate(), ones, zeros.duplicate(), 1,
                 0f, eps, true).singletonOrThrow().reshape(shape);
-        return normed.muli(broadcastable(gamma, shape)).addi(broadcastable(beta, shape));
+        return normed.muli(broadcastable(gamma, shape, m)).addi(broadcastable(beta, shape, m));
     }
 
     /**
@@ -73,10 +73,16 @@ public final class GroupNorm {
         return (int) gamma.getShape().get(0);
     }
 
-    static NDArray broadcastable(NDArray perChannel, Shape like) {
+    /**
+     * {@code perChannel} as [1, C, 1, …], owned by {@code owner}: a reshape of a parameter would
+     * otherwise stay on the parameter's manager for as long as the model is loaded.
+     */
+    static NDArray broadcastable(NDArray perChannel, Shape like, NDManager owner) {
         long[] dims = new long[like.dimension()];
         java.util.Arrays.fill(dims, 1);
         dims[1] = perChannel.getShape().get(0);
-        return perChannel.reshape(dims);
+        NDArray r = perChannel.reshape(dims);
+        r.attach(owner);
+        return r;
     }
 }

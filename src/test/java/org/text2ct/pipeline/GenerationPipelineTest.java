@@ -87,6 +87,15 @@ class GenerationPipelineTest {
     }
 
     @Test
+    void repeatedGenerationsDoNotAccumulateArrays() {
+        pipeline.generate(request("left lower lobe nodule", 7));
+        int after1 = ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
+        pipeline.generate(request("right pleural effusion", 8));
+        // A Fiji session keeps the model loaded: each run must leave nothing behind on its manager.
+        assertEquals(after1, ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size());
+    }
+
+    @Test
     void outputIsInHounsfieldUnitsWithTheRequestedSpacingAndMetadata() {
         GenerationResult r = pipeline.generate(request("normal chest", 1));
         CtVolume v = r.volume();
