@@ -31,6 +31,8 @@ public final class LdmTrainer implements Trainer {
     public static final String KIND = "ldm";
     static final String UNET_PREFIX = "unet.";
     static final String TEXT_PREFIX = "text.";
+    /** Checkpoint setting: seconds of training steps so far, so a resumed run's provenance counts them all. */
+    static final String TRAIN_SECONDS = "train_seconds";
 
     public record Settings(String unetJson, int steps, int batch, double lr, long seed, double promptDropout,
             double maxGradNorm, int trainTimesteps) {
@@ -85,6 +87,7 @@ public final class LdmTrainer implements Trainer {
         if (resume != null) {
             adam.restore(resume.optimizer(), resume.step());
             step = resume.step();
+            trainSeconds = Double.parseDouble(resume.settings().getOrDefault(TRAIN_SECONDS, "0"));
         }
     }
 
@@ -149,8 +152,8 @@ public final class LdmTrainer implements Trainer {
     public TrainingCheckpoint checkpoint() {
         Map<String, TensorData> params = new LinkedHashMap<>();
         all.forEach((k, v) -> params.put(k, Tensors.toTensorData(v)));
-        return new TrainingCheckpoint(KIND, step, s.seed(), Map.of(WeightMetadata.CONFIG, s.unetJson()), params,
-                adam.state());
+        return new TrainingCheckpoint(KIND, step, s.seed(), Map.of(WeightMetadata.CONFIG, s.unetJson(), TRAIN_SECONDS,
+                Double.toString(trainSeconds)), params, adam.state());
     }
 
     /** The model package (see {@link LdmPackage}) in folder {@code out}, with the run's provenance. */

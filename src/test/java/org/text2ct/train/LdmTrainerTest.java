@@ -166,7 +166,11 @@ class LdmTrainerTest {
                 LdmTrainer resumed = new LdmTrainer(s, data.cases(), latents, scheduler, textB, m, Map.of(), half, spec,
                         new JsonObject());
                 assertEquals(1, resumed.completedSteps());
+                double before = Double.parseDouble(half.settings().get(LdmTrainer.TRAIN_SECONDS));
+                assertTrue(before > 0, "the first step's time is in the checkpoint");
                 resumed.step();
+                assertTrue(Double.parseDouble(resumed.checkpoint().settings().get(LdmTrainer.TRAIN_SECONDS)) > before,
+                        "a resumed run counts the time before the checkpoint too");
                 var a = straight.checkpoint().params();
                 var b = resumed.checkpoint().params();
                 assertEquals(a.keySet(), b.keySet());
