@@ -33,6 +33,10 @@ public final class EmbeddingTable {
                         + " (for token ids: does the tokenizer belong to this text encoder?)");
             }
         }
-        return table.get(new NDIndex("{}", longIds));
+        // The rows belong to the caller's manager: left on the table's, they would outlive the call (and in
+        // training keep its autograd graph) for as long as the model is loaded.
+        NDArray looked = table.get(new NDIndex("{}", longIds));
+        looked.attach(ids.getManager());
+        return looked;
     }
 }

@@ -25,7 +25,6 @@ public final class ParamStore {
 
     private final Factory factory;
     private final java.util.Map<String, TensorData> created = new java.util.LinkedHashMap<>();
-    private final List<NDArray> handedOut = new ArrayList<>();
 
     /** Makes a parameter for a key and shape when there is no state dict (random or trainable networks). */
     @FunctionalInterface
@@ -80,14 +79,7 @@ public final class ParamStore {
             mismatched.add(key + " " + Arrays.toString(t.shape()) + " (expected " + Arrays.toString(shape) + ")");
             return manager.zeros(new Shape(shape));
         }
-        NDArray a = manager.create(t.toFloats(), new Shape(shape));
-        handedOut.add(a);
-        return a;
-    }
-
-    /** The arrays loaded from the state dict so far, to lend to a step's scope ({@code Scopes.lend}). */
-    public List<NDArray> loaded() {
-        return java.util.Collections.unmodifiableList(handedOut);
+        return manager.create(t.toFloats(), new Shape(shape));
     }
 
     /** The parameters a random (or factory) store created, by key in creation order, ready to be written to a weight file. */

@@ -2,7 +2,6 @@ package org.text2ct.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.util.Collection;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,14 +22,5 @@ public final class Scopes {
             out.attach(parent);
             return out;
         }
-    }
-
-    /**
-     * Lends {@code params} to {@code scope} until it closes: an op whose first operand is a
-     * parameter (a reshaped norm scale, an embedding lookup) puts its result on the parameter's
-     * manager, where in training it would keep that step's autograd graph alive for the whole run.
-     */
-    public static void lend(Collection<NDArray> params, NDManager scope) {
-        params.forEach(p -> p.tempAttach(scope));
     }
 }

@@ -30,12 +30,10 @@ public final class LdmText implements AutoCloseable {
     private final String configJson;
     private final TrainableParams params;
     private final Path frozenWeights;
-    private final List<NDArray> arrays;
 
     private LdmText(T5Encoder encoder, TextTokenizer tokenizer, Path tokenizerJson, String configJson,
-            TrainableParams params, Path frozenWeights, List<NDArray> arrays) {
+            TrainableParams params, Path frozenWeights) {
         this.frozenWeights = frozenWeights;
-        this.arrays = arrays;
         this.encoder = encoder;
         this.tokenizer = tokenizer;
         this.tokenizerJson = tokenizerJson;
@@ -48,8 +46,7 @@ public final class LdmText implements AutoCloseable {
             Map<String, TensorData> initial) throws IOException {
         TrainableParams p = new TrainableParams(manager, seed, initial);
         T5Encoder e = new T5Encoder(T5Config.fromJson(configJson), p.store());
-        return new LdmText(e, TextTokenizer.open(tokenizerJson, maxLength), tokenizerJson, configJson, p, null,
-                List.copyOf(p.params().values()));
+        return new LdmText(e, TextTokenizer.open(tokenizerJson, maxLength), tokenizerJson, configJson, p, null);
     }
 
     /** An imported encoder folder ({@code text_encoder.safetensors} with config metadata, {@code tokenizer.json}). */
@@ -64,7 +61,7 @@ public final class LdmText implements AutoCloseable {
             T5Encoder e = new T5Encoder(T5Config.fromJson(config), p);
             p.checkStrict();
             Path tok = folder.resolve("tokenizer.json");
-            return new LdmText(e, TextTokenizer.open(tok, maxLength), tok, config, null, weights, p.loaded());
+            return new LdmText(e, TextTokenizer.open(tok, maxLength), tok, config, null, weights);
         }
     }
 
@@ -84,11 +81,6 @@ public final class LdmText implements AutoCloseable {
 
     public Map<String, NDArray> trainable() {
         return params == null ? Map.of() : params.params();
-    }
-
-    /** Every weight array of the encoder, trainable or frozen. */
-    public List<NDArray> arrays() {
-        return arrays;
     }
 
     public int maxLength() {

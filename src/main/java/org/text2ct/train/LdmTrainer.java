@@ -16,7 +16,6 @@ import org.text2ct.diffusion.Scheduler;
 import org.text2ct.model.unet.MaisiUnet;
 import org.text2ct.model.unet.UnetConfig;
 import org.text2ct.model.unet.UnetInputs;
-import org.text2ct.nn.Scopes;
 import org.text2ct.nn.Tensors;
 import org.text2ct.weights.SafeTensorsWriter;
 import org.text2ct.weights.TensorData;
@@ -124,8 +123,6 @@ public final class LdmTrainer implements Trainer {
         long start = System.nanoTime();
         double loss;
         try (NDManager scope = manager.newSubManager()) {
-            Scopes.lend(unetParams.params().values(), scope);
-            Scopes.lend(text.arrays(), scope);
             Shape shape = new Shape(s.batch(), one[1], one[2], one[3], one[4]);
             try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
                 NDArray context = text.context(texts, scope);

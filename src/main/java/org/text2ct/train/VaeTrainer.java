@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.text2ct.model.vae.MaisiVae;
 import org.text2ct.model.vae.VaeConfig;
-import org.text2ct.nn.Scopes;
 import org.text2ct.weights.SafeTensorsWriter;
 
 /**
@@ -70,7 +69,6 @@ public final class VaeTrainer implements Trainer {
         double lr = schedule.at(step);
         double[] out;
         try (NDManager scope = manager.newSubManager()) {
-            Scopes.lend(params.params().values(), scope);
             NDArray x = batch(scope, rng);
             try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
                 MaisiVae.Encoded e = vae.encodeForTraining(x);
