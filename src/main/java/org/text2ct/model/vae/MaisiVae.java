@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.text2ct.nn.Activations;
 import org.text2ct.nn.ConvLayer;
 import org.text2ct.nn.ParamStore;
 
@@ -71,7 +72,7 @@ public final class MaisiVae {
 
     private Encoded quantise(NDArray h) {
         NDArray logVar = quantLogSigma.forward(h).clip(-30f, 20f);
-        return new Encoded(quantMu.forward(h), logVar.div(2f).exp());
+        return new Encoded(quantMu.forward(h), Activations.exp(logVar.div(2f)));
     }
 
     private static NDArray wholeTensor(List<VaeBlock> blocks, NDArray x) {
