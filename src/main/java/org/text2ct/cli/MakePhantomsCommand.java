@@ -37,19 +37,24 @@ public final class MakePhantomsCommand implements Callable<Integer> {
     @Option(names = "--spacing", defaultValue = "3,3,5", paramLabel = "sx,sy,sz", description = "mm (default ${DEFAULT-VALUE})")
     String spacing;
 
+    @Option(names = "--mirror-pairs", description = "Write each patient twice, the second time with its findings on "
+            + "the other side (same anatomy and report wording); train-ldm draws twins together, which teaches left "
+            + "and right. N must be even")
+    boolean mirrorPairs;
+
     @Override
     public Integer call() throws Exception {
         int[] n = TripleOption.ints("--size", size);
         PhantomGrid grid = PhantomGrid.of(n[0], n[1], n[2], TripleOption.doubles("--spacing", spacing));
         PrintWriter o = spec.commandLine().getOut();
-        PhantomDataset.write(out, count, seed, grid, new PhantomNiftiSink(out), i -> {
+        PhantomDataset.write(out, count, seed, mirrorPairs, grid, new PhantomNiftiSink(out), i -> {
             o.printf(Locale.ROOT, "\rphantom %d/%d", i, count);
             o.flush();
         }, () -> false);
         // Recorded so a model trained on this folder can name its data in its provenance.
         Files.writeString(out.resolve("dataset.json"), String.format(Locale.ROOT,
-                "{\"generator\":\"text2ct make-phantoms\",\"seed\":%d,\"count\":%d,\"size\":[%d,%d,%d],"
-                        + "\"spacing\":[%s,%s,%s]}%n", seed, count, n[0], n[1], n[2], grid.sx(), grid.sy(), grid.sz()),
+                "{\"generator\":\"text2ct make-phantoms\",\"seed\":%d,\"count\":%d,\"mirror_pairs\":%b,\"size\":[%d,%d,%d],"
+                        + "\"spacing\":[%s,%s,%s]}%n", seed, count, mirrorPairs, n[0], n[1], n[2], grid.sx(), grid.sy(), grid.sz()),
                 StandardCharsets.UTF_8);
         o.printf(Locale.ROOT, "%nwrote %d phantoms (%d x %d x %d) to %s%n", count, n[0], n[1], n[2], out);
         o.flush();

@@ -161,6 +161,9 @@ public final class TrainLdmCommand implements Callable<Integer> {
             LdmTrainer t = new LdmTrainer(s, set.cases(), latents, sched, textSide, manager,
                     from != null ? from.unet() : Map.of(), ckpt, pkg, provenance(set, runSeed, from));
             o.printf("latent %s, scale factor %.5f%n", java.util.Arrays.toString(latents.shape()), latents.scaleFactor());
+            if (t.twinnedCases() > 0) {
+                o.printf("%d of %d cases are drawn with their mirrored twin%n", t.twinnedCases(), set.cases().size());
+            }
             o.flush();
             TrainingLoop.run(t, steps, checkpointEvery, TrainingLoop.RunFiles.beside(out, dir, name), "LDM " + name,
                     line -> {

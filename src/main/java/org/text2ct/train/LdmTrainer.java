@@ -7,11 +7,9 @@ import ai.djl.training.GradientCollector;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.text2ct.diffusion.Scheduler;
 import org.text2ct.model.unet.MaisiUnet;
 import org.text2ct.model.unet.UnetConfig;
@@ -38,9 +36,7 @@ public final class LdmTrainer implements Trainer {
     }
 
     private final Settings s;
-    private final List<TrainingCase> cases;
     private final LatentDataset latents;
-    private final Scheduler scheduler;
     private final LdmText text;
     private final NDManager manager;
     private final TrainableParams unetParams;
@@ -48,7 +44,7 @@ public final class LdmTrainer implements Trainer {
     private final Map<String, NDArray> all = new LinkedHashMap<>();
     private final Adam adam;
     private final LrSchedule schedule;
-    private final TrainingPrompts prompts;
+    private final LatentBatch batches;
     private final LdmPackage.Spec spec;
     private final JsonObject provenance;
     private int step;
@@ -65,9 +61,7 @@ public final class LdmTrainer implements Trainer {
         this.s = s;
         this.spec = spec;
         this.provenance = provenance;
-        this.cases = cases;
         this.latents = latents;
-        this.scheduler = scheduler;
         this.text = text;
         this.manager = manager;
         UnetConfig config = UnetConfig.fromJson(s.unetJson());
@@ -82,7 +76,7 @@ public final class LdmTrainer implements Trainer {
         text.trainable().forEach((k, v) -> all.put(TEXT_PREFIX + k, v));
         adam = new Adam(manager);
         schedule = LrSchedule.standard(s.lr(), s.steps());
-        prompts = new TrainingPrompts(s.promptDropout());
+        batches = new LatentBatch(cases, latents, scheduler, new TrainingPrompts(s.promptDropout()), s.trainTimesteps());
         if (resume != null) {
             adam.restore(resume.optimizer(), resume.step());
             step = resume.step();
@@ -95,6 +89,11 @@ public final class LdmTrainer implements Trainer {
         return resume == null ? Map.of() : unprefixed(resume.params(), TEXT_PREFIX);
     }
 
+    /** Cases drawn together with their mirrored twin (see {@link LatentBatch}). */
+    public int twinnedCases() {
+        return batches.twinned();
+    }
+
     @Override
     public String[] lossColumns() {
         return new String[] {"loss", "lr"};
@@ -102,33 +101,18 @@ public final class LdmTrainer implements Trainer {
 
     @Override
     public double[] step() {
-        SplittableRandom rng = StepRandom.of(s.seed(), step);
-        double lr = schedule.at(step);
+        LatentBatch.Items items = batches.draw(StepRandom.of(s.seed(), step), s.batch());
         long[] one = latents.shape();
-        int n = Math.toIntExact(one[1] * one[2] * one[3] * one[4]);
-        float[] noisy = new float[s.batch() * n];
-        float[] target = new float[s.batch() * n];
-        float[] timesteps = new float[s.batch()];
-        List<String> texts = new ArrayList<>();
-        for (int b = 0; b < s.batch(); b++) {
-            int i = rng.nextInt(cases.size());
-            float[] x0 = latents.latents().get(i);
-            float[] eps = StepRandom.gaussian(rng, n);
-            int t = rng.nextInt(s.trainTimesteps());
-            timesteps[b] = t;
-            System.arraycopy(scheduler.addNoise(x0, eps, t), 0, noisy, b * n, n);
-            System.arraycopy(scheduler.trainingTarget(x0, eps, t), 0, target, b * n, n);
-            texts.add(prompts.prompt(cases.get(i), rng));
-        }
+        double lr = schedule.at(step);
         long start = System.nanoTime();
         double loss;
         try (NDManager scope = manager.newSubManager()) {
             Shape shape = new Shape(s.batch(), one[1], one[2], one[3], one[4]);
             try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-                NDArray context = text.context(texts, scope);
-                NDArray pred = unet.forward(new UnetInputs(scope.create(noisy, shape), scope.create(timesteps), context,
-                        null, null, null, null));
-                NDArray mse = pred.sub(scope.create(target, shape)).square().mean();
+                NDArray context = text.context(items.texts(), scope);
+                NDArray pred = unet.forward(new UnetInputs(scope.create(items.noisy(), shape),
+                        scope.create(items.timesteps()), context, null, null, null, null));
+                NDArray mse = pred.sub(scope.create(items.target(), shape)).square().mean();
                 gc.backward(mse);
                 loss = mse.getFloat();
             }

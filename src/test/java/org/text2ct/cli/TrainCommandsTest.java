@@ -1,6 +1,7 @@
 package org.text2ct.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -26,10 +27,10 @@ class TrainCommandsTest {
     void phantomsThenVaeThenLdmGiveAPackage() throws Exception {
         Path data = dir.resolve("data");
         String[] r = InfoCommandTest.run("make-phantoms", "--out", data.toString(), "--n", "2", "--seed", "4",
-                "--size", "32,32,16", "--spacing", "12,12,20");
+                "--size", "32,32,16", "--spacing", "12,12,20", "--mirror-pairs");
         assertEquals("0", r[0], r[2]);
         assertTrue(Files.exists(data.resolve("phantom_00001.nii.gz")));
-        assertTrue(Files.readString(data.resolve("dataset.json")).contains("\"seed\":4"));
+        assertTrue(Files.readString(data.resolve("dataset.json")).contains("\"seed\":4,\"count\":2,\"mirror_pairs\":true"));
         Path config = dir.resolve("vae.json");
         Files.writeString(config, TINY_VAE, StandardCharsets.UTF_8);
         Path vae = dir.resolve("vae.safetensors");
@@ -44,6 +45,7 @@ class TrainCommandsTest {
                 "--steps", "2", "--batch", "2", "--unet-channels", "8", "--text-width", "16", "--device", "cpu",
                 "--scheduler", "ddim");
         assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("2 of 2 cases are drawn with their mirrored twin"), r[1]);
         ModelPackage p = ModelPackage.open(model);
         assertEquals("ddim", p.manifest().scheduler().type().label());
         assertTrue(p.manifest().provenance().getAsJsonObject().get("command_line").getAsString()
@@ -120,6 +122,15 @@ class TrainCommandsTest {
         r = InfoCommandTest.run("train-ldm", "--data", d.toString(), "--vae", "x", "--out", dir.resolve("m").toString());
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("lists a.nii.gz but " + d.resolve("a.nii.gz") + " does not exist"), r[2]);
+    }
+
+    @Test
+    void mirrorPairsNeedAnEvenCount() throws Exception {
+        String[] r = InfoCommandTest.run("make-phantoms", "--out", dir.resolve("odd").toString(), "--n", "3",
+                "--mirror-pairs");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("the case count must be even, got 3"), r[2]);
+        assertFalse(Files.exists(dir.resolve("odd")), "nothing is written");
     }
 
     @Test

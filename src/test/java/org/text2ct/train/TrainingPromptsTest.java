@@ -10,7 +10,7 @@ import org.text2ct.text.ReportSections;
 
 class TrainingPromptsTest {
     private static final TrainingCase CASE = new TrainingCase("c", "c.nii.gz",
-            new ReportSections("Chest CT.", "Female, 61.", "Nodule in the right upper lobe.", "Suspicious nodule."), null);
+            new ReportSections("Chest CT.", "Female, 61.", "Nodule in the right upper lobe.", "Suspicious nodule."), null, null);
 
     @Test
     void dropoutRateIsRespected() {

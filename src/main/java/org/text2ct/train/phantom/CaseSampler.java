@@ -33,6 +33,25 @@ public final class CaseSampler {
         return new PhantomLabels(patient, findings);
     }
 
+    /** Labels whose mirror image is also drawable (two right-lung findings may meet in the left upper lobe). */
+    public static PhantomLabels sampleMirrorable(SplittableRandom rng) {
+        while (true) {
+            PhantomLabels labels = sample(rng);
+            if (consistent(labels.mirrored().findings())) {
+                return labels;
+            }
+        }
+    }
+
+    static boolean consistent(List<Finding> findings) {
+        for (int i = 1; i < findings.size(); i++) {
+            if (!compatible(findings.get(i), findings.subList(0, i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Finding draw(SplittableRandom rng) {
         Side side = rng.nextBoolean() ? Side.LEFT : Side.RIGHT;
         Lobe lobe = lobe(side, rng);

@@ -29,6 +29,17 @@ public record Finding(FindingType type, Side side, Lobe lobe, Double sizeMm, Amo
         }
     }
 
+    /**
+     * The same finding on the other side. A right middle lobe finding moves to the left upper lobe,
+     * whose lingula is the middle lobe's counterpart; findings without a side stay as they are.
+     */
+    public Finding mirrored() {
+        if (side == null) {
+            return this;
+        }
+        return new Finding(type, side.opposite(), lobe == Lobe.MIDDLE ? Lobe.UPPER : lobe, sizeMm, amount);
+    }
+
     public static Finding nodule(FindingType type, Side side, Lobe lobe, double sizeMm) {
         if (!type.isNodule()) {
             throw new IllegalArgumentException(type + " is not a nodule");

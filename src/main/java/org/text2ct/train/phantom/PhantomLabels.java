@@ -12,6 +12,11 @@ public record PhantomLabels(Patient patient, List<Finding> findings) {
         findings = List.copyOf(findings);
     }
 
+    /** The same patient with every sided finding on the other side. */
+    public PhantomLabels mirrored() {
+        return new PhantomLabels(patient, findings.stream().map(Finding::mirrored).toList());
+    }
+
     public boolean has(FindingType type) {
         return findings.stream().anyMatch(f -> f.type() == type);
     }

@@ -15,6 +15,10 @@ public enum Side {
         this.sign = sign;
     }
 
+    public Side opposite() {
+        return this == LEFT ? RIGHT : LEFT;
+    }
+
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,23 @@ class CaseSamplerTest {
         }
         assertEquals(EnumSet.allOf(FindingType.class), seen);
         assertEquals(CaseSampler.NORMAL_FRACTION, normal / (double) n, 0.05);
+    }
+
+    @Test
+    void mirrorableLabelsStayDrawableOnTheOtherSide() {
+        SplittableRandom rng = new SplittableRandom(3);
+        int middle = 0;
+        for (int i = 0; i < 1000; i++) {
+            PhantomLabels l = CaseSampler.sampleMirrorable(rng);
+            assertTrue(CaseSampler.consistent(l.mirrored().findings()), l.toString());
+            middle += l.findings().stream().anyMatch(f -> f.lobe() == Lobe.MIDDLE) ? 1 : 0;
+        }
+        assertTrue(middle > 50, "middle lobe findings are still drawn: " + middle);
+        Patient p = new Patient(50, Sex.FEMALE, 0.5);
+        PhantomLabels clash = new PhantomLabels(p, List.of(Finding.consolidation(Side.RIGHT, Lobe.MIDDLE),
+                Finding.nodule(FindingType.SOLID_NODULE, Side.RIGHT, Lobe.UPPER, 12)));
+        assertTrue(CaseSampler.consistent(clash.findings()));
+        assertFalse(CaseSampler.consistent(clash.mirrored().findings()), "both land in the left upper lobe");
     }
 
     @Test

@@ -33,6 +33,20 @@ class LabelsTest {
     }
 
     @Test
+    void mirroringSwapsSidesAndMovesTheMiddleLobeToTheLingula() {
+        assertEquals(Finding.nodule(FindingType.SOLID_NODULE, Side.LEFT, Lobe.UPPER, 12),
+                Finding.nodule(FindingType.SOLID_NODULE, Side.RIGHT, Lobe.MIDDLE, 12).mirrored());
+        Finding lower = Finding.consolidation(Side.LEFT, Lobe.LOWER);
+        assertEquals(Finding.consolidation(Side.RIGHT, Lobe.LOWER), lower.mirrored());
+        assertEquals(lower, lower.mirrored().mirrored());
+        assertEquals(Finding.effusion(Side.RIGHT, Amount.SMALL), Finding.effusion(Side.LEFT, Amount.SMALL).mirrored());
+        assertEquals(Finding.cardiomegaly(), Finding.cardiomegaly().mirrored());
+        Patient p = new Patient(60, Sex.MALE, 0.3);
+        assertEquals(new PhantomLabels(p, List.of(Finding.emphysema(), Finding.effusion(Side.LEFT, Amount.LARGE))),
+                new PhantomLabels(p, List.of(Finding.emphysema(), Finding.effusion(Side.RIGHT, Amount.LARGE))).mirrored());
+    }
+
+    @Test
     void patientsAreValidated() {
         assertThrows(IllegalArgumentException.class, () -> new Patient(12, Sex.MALE, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new Patient(40, null, 0.5));

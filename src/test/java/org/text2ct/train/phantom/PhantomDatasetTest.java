@@ -2,6 +2,7 @@ package org.text2ct.train.phantom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,43 @@ class PhantomDatasetTest {
         PhantomDataset.write(b, 2, 5, GRID, new RawVolumeSink(b), i -> { }, () -> false);
         assertEquals(Files.readString(a.resolve(PhantomDataset.REPORTS_JSON)), Files.readString(b.resolve(PhantomDataset.REPORTS_JSON)));
         assertArrayEquals(Files.readAllBytes(a.resolve("phantom_00001.raw")), Files.readAllBytes(b.resolve("phantom_00001.raw")));
+    }
+
+    @Test
+    void mirrorPairsShowOnePatientWithTheFindingsOnTheOtherSide(@TempDir Path dir) throws IOException {
+        List<PhantomDataset.Entry> e = PhantomDataset.write(dir, 8, 4, true, GRID, new RawVolumeSink(dir), i -> { },
+                () -> false);
+        int sided = 0;
+        int unsided = 0;
+        for (int k = 0; k < 8; k += 2) {
+            PhantomDataset.Entry a = e.get(k);
+            PhantomDataset.Entry b = e.get(k + 1);
+            assertEquals(b.caseId(), a.twin());
+            assertEquals(a.caseId(), b.twin());
+            assertEquals(a.labels().mirrored(), b.labels());
+            assertEquals(a.sections().demographics(), b.sections().demographics());
+            boolean same = Arrays.equals(RawVolumeSink.read(dir.resolve(a.file())), RawVolumeSink.read(dir.resolve(b.file())));
+            if (a.labels().equals(b.labels())) {
+                assertTrue(same, "a twin without sided findings is the same volume");
+                assertEquals(a.sections(), b.sections());
+                unsided++;
+            } else {
+                assertFalse(same);
+                assertEquals(swapSides(a.sections().findings()), b.sections().findings());
+                sided++;
+            }
+        }
+        assertTrue(sided > 0 && unsided > 0, "seed 4 should draw both kinds: " + sided + " sided, " + unsided + " not");
+        String json = Files.readString(dir.resolve(PhantomDataset.REPORTS_JSON));
+        assertTrue(json.contains("\"twin\": \"phantom_00001\""), json.substring(0, 200));
+        assertThrows(IllegalArgumentException.class,
+                () -> PhantomDataset.write(dir, 3, 1, true, GRID, new RawVolumeSink(dir), i -> { }, () -> false));
+    }
+
+    /** Valid for reports without a middle lobe finding, which moves to the upper lobe when mirrored. */
+    private static String swapSides(String text) {
+        return text.replace("left", "LEFT").replace("right", "left").replace("LEFT", "right")
+                .replace("Left", "LEFT").replace("Right", "Left").replace("LEFT", "Right");
     }
 
     @Test
