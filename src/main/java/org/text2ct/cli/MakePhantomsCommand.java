@@ -38,8 +38,8 @@ public final class MakePhantomsCommand implements Callable<Integer> {
     String spacing;
 
     @Option(names = "--mirror-pairs", description = "Write each patient twice, the second time with its findings on "
-            + "the other side (same anatomy and report wording); train-ldm draws twins together, which teaches left "
-            + "and right. N must be even")
+            + "the other side (same anatomy and report wording); train-ldm draws twins together, a contrast for "
+            + "learning left and right. N must be even")
     boolean mirrorPairs;
 
     @Override

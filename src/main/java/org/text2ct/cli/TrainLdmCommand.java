@@ -98,6 +98,11 @@ public final class TrainLdmCommand implements Callable<Integer> {
     @Option(names = "--max-grad-norm", defaultValue = "1.0")
     double maxGradNorm;
 
+    @Option(names = "--twin-weight", defaultValue = "0", paramLabel = "W", description = "With mirrored twins in the "
+            + "data: add W times the MSE between a pair's difference of predictions and of targets, the part of the "
+            + "loss that depends on left and right (default 0)")
+    double twinWeight;
+
     @Option(names = "--checkpoint-every", defaultValue = "200")
     int checkpointEvery;
 
@@ -157,7 +162,7 @@ public final class TrainLdmCommand implements Callable<Integer> {
                     vae, schedulerEntry.type(), schedulerEntry.config().toString(), schedulerEntry.numInferenceSteps(),
                     guidanceScale, set.size(), set.spacing());
             LdmTrainer.Settings s = new LdmTrainer.Settings(unetJson, steps, batch, lr, runSeed, promptDropout,
-                    maxGradNorm, 1000);
+                    maxGradNorm, 1000, twinWeight);
             LdmTrainer t = new LdmTrainer(s, set.cases(), latents, sched, textSide, manager,
                     from != null ? from.unet() : Map.of(), ckpt, pkg, provenance(set, runSeed, from));
             o.printf("latent %s, scale factor %.5f%n", java.util.Arrays.toString(latents.shape()), latents.scaleFactor());

@@ -12,7 +12,7 @@ import org.text2ct.diffusion.Scheduler;
  * scheduler's noised latent and target, and the case's training prompt. A case whose twin (its
  * mirror image from {@code make-phantoms --mirror-pairs}) is in the set brings the twin along with
  * the same noise, timestep and prompt choices: the two items then differ only in the finding's
- * side and the word that names it, the contrast that teaches left and right.
+ * side and the word that names it: the contrast a model needs to learn left and right.
  */
 final class LatentBatch {
     private final List<TrainingCase> cases;
@@ -32,14 +32,19 @@ final class LatentBatch {
         this.twins = twinIndices(cases);
     }
 
-    /** What one step feeds the UNet: inputs and targets flattened item after item. */
-    record Items(float[] noisy, float[] target, float[] timesteps, List<String> texts) {
+    /**
+     * What one step feeds the UNet: inputs and targets flattened item after item.
+     *
+     * @param pairs the first index of each twin pair (items b and b+1)
+     */
+    record Items(float[] noisy, float[] target, float[] timesteps, List<String> texts, List<Integer> pairs) {
     }
 
     Items draw(SplittableRandom rng, int batch) {
         long[] one = latents.shape();
         int n = Math.toIntExact(one[1] * one[2] * one[3] * one[4]);
-        Items out = new Items(new float[batch * n], new float[batch * n], new float[batch], new ArrayList<>());
+        Items out = new Items(new float[batch * n], new float[batch * n], new float[batch], new ArrayList<>(),
+                new ArrayList<>());
         for (int b = 0; b < batch; b++) {
             int i = rng.nextInt(cases.size());
             float[] eps = StepRandom.gaussian(rng, n);
@@ -50,6 +55,7 @@ final class LatentBatch {
                 continue;
             }
             long promptSeed = rng.nextLong();
+            out.pairs().add(b);
             put(out, b, n, i, eps, t, prompts.prompt(cases.get(i), new SplittableRandom(promptSeed)));
             b++;
             put(out, b, n, twins[i], eps, t, prompts.prompt(cases.get(twins[i]), new SplittableRandom(promptSeed)));

@@ -2,6 +2,7 @@ package org.text2ct.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.google.gson.JsonObject;
@@ -31,8 +32,12 @@ public final class LdmTrainer implements Trainer {
     /** Checkpoint setting: seconds of training steps so far, so a resumed run's provenance counts them all. */
     static final String TRAIN_SECONDS = "train_seconds";
 
+    /**
+     * @param twinWeight weight of the twin term: the MSE between a twin pair's difference of predictions and its
+     *        difference of targets, which is all about the finding's side (0: plain MSE only)
+     */
     public record Settings(String unetJson, int steps, int batch, double lr, long seed, double promptDropout,
-            double maxGradNorm, int trainTimesteps) {
+            double maxGradNorm, int trainTimesteps, double twinWeight) {
     }
 
     private final Settings s;
@@ -112,9 +117,13 @@ public final class LdmTrainer implements Trainer {
                 NDArray context = text.context(items.texts(), scope);
                 NDArray pred = unet.forward(new UnetInputs(scope.create(items.noisy(), shape),
                         scope.create(items.timesteps()), context, null, null, null, null));
-                NDArray mse = pred.sub(scope.create(items.target(), shape)).square().mean();
-                gc.backward(mse);
-                loss = mse.getFloat();
+                NDArray target = scope.create(items.target(), shape);
+                NDArray total = pred.sub(target).square().mean();
+                if (s.twinWeight() > 0 && !items.pairs().isEmpty()) {
+                    total = total.add(twinTerm(pred, target, items.pairs(), scope).mul((float) s.twinWeight()));
+                }
+                gc.backward(total);
+                loss = total.getFloat();
             }
             adam.step(all, lr, s.maxGradNorm());
         }
@@ -122,6 +131,15 @@ public final class LdmTrainer implements Trainer {
         lastLoss = loss;
         trainSeconds += (System.nanoTime() - start) / 1e9;
         return new double[] {loss, lr};
+    }
+
+    /** MSE of (pred_a − pred_b) against (target_a − target_b) over the twin pairs (a = b, b + 1). */
+    static NDArray twinTerm(NDArray pred, NDArray target, List<Integer> pairs, NDManager scope) {
+        long[] first = pairs.stream().mapToLong(Integer::longValue).toArray();
+        long[] second = pairs.stream().mapToLong(b -> b + 1L).toArray();
+        NDIndex a = new NDIndex("{}", scope.create(first));
+        NDIndex b = new NDIndex("{}", scope.create(second));
+        return pred.get(a).sub(pred.get(b)).sub(target.get(a).sub(target.get(b))).square().mean();
     }
 
     @Override

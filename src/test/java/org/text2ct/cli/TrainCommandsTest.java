@@ -43,7 +43,7 @@ class TrainCommandsTest {
         Path model = dir.resolve("model");
         r = InfoCommandTest.run("train-ldm", "--data", data.toString(), "--vae", vae.toString(), "--out", model.toString(),
                 "--steps", "2", "--batch", "2", "--unet-channels", "8", "--text-width", "16", "--device", "cpu",
-                "--scheduler", "ddim");
+                "--scheduler", "ddim", "--twin-weight", "2");
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("2 of 2 cases are drawn with their mirrored twin"), r[1]);
         ModelPackage p = ModelPackage.open(model);

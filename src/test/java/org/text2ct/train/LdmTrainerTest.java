@@ -88,7 +88,7 @@ class LdmTrainerTest {
         try (NDManager m = manager.newSubManager();
              LdmText text = WordLevelText.create(data.cases(), dir, 16, 1, m, 5, Map.of())) {
             LatentDataset latents = LatentDataset.encode(vae, data, m, n -> { });
-            LdmTrainer.Settings s = new LdmTrainer.Settings(DemoConfigs.unetJson(8, 16), 3, 2, 1e-3, 5, 0.1, 1.0, 1000);
+            LdmTrainer.Settings s = new LdmTrainer.Settings(DemoConfigs.unetJson(8, 16), 3, 2, 1e-3, 5, 0.1, 1.0, 1000, 0);
             LdmPackage.Spec spec = new LdmPackage.Spec("tiny", "test model", vaeFile,
                     ModelManifest.SchedulerType.RECTIFIED_FLOW, schedulerJson, 4, 5.0, data.size(), data.spacing());
             JsonObject provenance = new JsonObject();
@@ -135,7 +135,7 @@ class LdmTrainerTest {
              LdmText text = WordLevelText.create(data.cases(), dir, 16, 1, m, 5, Map.of())) {
             LatentDataset latents = LatentDataset.encode(vae, data, m, n -> { });
             LdmTrainer t = new LdmTrainer(new LdmTrainer.Settings(DemoConfigs.unetJson(8, 16), 4, 2, 1e-3, 5, 0.1, 1.0,
-                    1000), data.cases(), latents, new RectifiedFlowScheduler(RectifiedFlowConfig.fromJson(schedulerJson)),
+                    1000, 0), data.cases(), latents, new RectifiedFlowScheduler(RectifiedFlowConfig.fromJson(schedulerJson)),
                     text, m, Map.of(), null, spec, new JsonObject());
             t.step();
             int after1 = ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size();
@@ -148,10 +148,22 @@ class LdmTrainerTest {
     }
 
     @Test
+    void twinTermComparesEachPairsDifferences() {
+        try (NDManager m = manager.newSubManager()) {
+            // Items 0/1 and 2/3 are twins: prediction differences (1, 2) and (0, 0), target differences (0, 0) and
+            // (0, 4), so the squared errors are 1, 4, 0, 16 and their mean 5.25.
+            ai.djl.ndarray.NDArray pred = m.create(new float[] {1, 2, 0, 0, 5, 5, 5, 5}, new ai.djl.ndarray.types.Shape(4, 2));
+            ai.djl.ndarray.NDArray target = m.create(new float[] {3, 3, 3, 3, 0, 4, 0, 0},
+                    new ai.djl.ndarray.types.Shape(4, 2));
+            assertEquals(5.25f, LdmTrainer.twinTerm(pred, target, List.of(0, 2), m).getFloat(), 1e-6f);
+        }
+    }
+
+    @Test
     void resumedRunEqualsTheUninterruptedOne(@TempDir Path dir) throws Exception {
         String schedulerJson = DefaultSchedulers.config(ModelManifest.SchedulerType.DDIM);
         var scheduler = new org.text2ct.diffusion.DdimScheduler(org.text2ct.diffusion.DdimConfig.fromJson(schedulerJson));
-        LdmTrainer.Settings s = new LdmTrainer.Settings(DemoConfigs.unetJson(8, 16), 2, 1, 1e-3, 9, 0.5, 1.0, 1000);
+        LdmTrainer.Settings s = new LdmTrainer.Settings(DemoConfigs.unetJson(8, 16), 2, 1, 1e-3, 9, 0.5, 1.0, 1000, 0);
         LdmPackage.Spec spec = new LdmPackage.Spec("tiny", "", vaeFile, ModelManifest.SchedulerType.DDIM, schedulerJson, 4,
                 5.0, data.size(), data.spacing());
         try (NDManager m = manager.newSubManager();
