@@ -1,5 +1,7 @@
 package org.text2ct.cli;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,13 +53,29 @@ public final class MakePhantomsCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "\rphantom %d/%d", i, count);
             o.flush();
         }, () -> false);
-        // Recorded so a model trained on this folder can name its data in its provenance.
-        Files.writeString(out.resolve("dataset.json"), String.format(Locale.ROOT,
-                "{\"generator\":\"text2ct make-phantoms\",\"seed\":%d,\"count\":%d,\"mirror_pairs\":%b,\"size\":[%d,%d,%d],"
-                        + "\"spacing\":[%s,%s,%s]}%n", seed, count, mirrorPairs, n[0], n[1], n[2], grid.sx(), grid.sy(), grid.sz()),
-                StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("dataset.json"), datasetRecord(n, grid) + "\n", StandardCharsets.UTF_8);
         o.printf(Locale.ROOT, "%nwrote %d phantoms (%d x %d x %d) to %s%n", count, n[0], n[1], n[2], out);
         o.flush();
         return 0;
+    }
+
+    /** What dataset.json records, so a model trained on this folder can name its data in its provenance. */
+    private String datasetRecord(int[] n, PhantomGrid grid) {
+        JsonObject d = new JsonObject();
+        d.addProperty("generator", "text2ct make-phantoms");
+        d.addProperty("seed", seed);
+        d.addProperty("count", count);
+        d.addProperty("mirror_pairs", mirrorPairs);
+        JsonArray sizes = new JsonArray();
+        for (int v : n) {
+            sizes.add(v);
+        }
+        JsonArray spacings = new JsonArray();
+        for (double v : new double[] {grid.sx(), grid.sy(), grid.sz()}) {
+            spacings.add(v);
+        }
+        d.add("size", sizes);
+        d.add("spacing", spacings);
+        return d.toString();
     }
 }

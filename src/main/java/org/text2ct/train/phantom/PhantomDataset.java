@@ -58,8 +58,8 @@ public final class PhantomDataset {
             throw new IllegalArgumentException("case count must be >= 1, got " + count);
         }
         if (mirrorPairs && count % 2 != 0) {
-            throw new IllegalArgumentException("mirrored pairs write each patient twice, so the case count must be even, got "
-                    + count);
+            throw new IllegalArgumentException(
+                    "mirrored pairs write each patient twice, so the case count must be even, got " + count);
         }
         Files.createDirectories(dir);
         List<Entry> entries = new ArrayList<>();
@@ -72,7 +72,8 @@ public final class PhantomDataset {
                 long reportSeed = rng.nextLong();
                 long phantomSeed = rng.nextLong();
                 int first = entries.size();
-                w.add(labels, ReportWriter.write(labels, new SplittableRandom(reportSeed)), phantomSeed, caseId(first + 1));
+                w.add(labels, ReportWriter.write(labels, new SplittableRandom(reportSeed)), phantomSeed,
+                        caseId(first + 1));
                 PhantomLabels mirror = labels.mirrored();
                 w.add(mirror, ReportWriter.write(mirror, new SplittableRandom(reportSeed)), phantomSeed, caseId(first));
             } else {
@@ -91,8 +92,8 @@ public final class PhantomDataset {
     }
 
     /** Paints, writes and lists one case after another, honouring cancel between cases. */
-    private record CaseWriter(int count, PhantomGrid grid, VolumeSink sink, IntConsumer progress, BooleanSupplier cancelled,
-                          List<Entry> entries) {
+    private record CaseWriter(int count, PhantomGrid grid, VolumeSink sink, IntConsumer progress,
+                              BooleanSupplier cancelled, List<Entry> entries) {
         void add(PhantomLabels labels, PhantomReport report, long phantomSeed, String twin) throws IOException {
             int i = entries.size();
             if (cancelled.getAsBoolean()) {
