@@ -103,6 +103,10 @@ public final class TrainLdmCommand implements Callable<Integer> {
             + "loss that depends on left and right (default 0)")
     double twinWeight;
 
+    @Option(names = "--mask-padding", description = "Cross-attention skips the padded tokens, so a short prompt is not "
+            + "drowned by padding (recorded in the package; --init keeps a package's setting)")
+    boolean maskPadding;
+
     @Option(names = "--checkpoint-every", defaultValue = "200")
     int checkpointEvery;
 
@@ -162,7 +166,7 @@ public final class TrainLdmCommand implements Callable<Integer> {
                     vae, schedulerEntry.type(), schedulerEntry.config().toString(), schedulerEntry.numInferenceSteps(),
                     guidanceScale, set.size(), set.spacing());
             LdmTrainer.Settings s = new LdmTrainer.Settings(unetJson, steps, batch, lr, runSeed, promptDropout,
-                    maxGradNorm, 1000, twinWeight);
+                    maxGradNorm, 1000, twinWeight, maskPadding || from != null && from.manifest().conditioning().maskPadding());
             LdmTrainer t = new LdmTrainer(s, set.cases(), latents, sched, textSide, manager,
                     from != null ? from.unet() : Map.of(), ckpt, pkg, provenance(set, runSeed, from));
             o.printf("latent %s, scale factor %.5f%n", java.util.Arrays.toString(latents.shape()), latents.scaleFactor());

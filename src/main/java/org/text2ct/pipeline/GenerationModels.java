@@ -33,18 +33,19 @@ public final class GenerationModels {
             return null;
         }
         Path weights = pkg.textEncoderWeights().orElseThrow();
+        boolean maskPadding = pkg.manifest().conditioning().maskPadding();
         TextTokenizer tokenizer = TextTokenizer.open(pkg.tokenizer().orElseThrow(), e.tokenizer().maxLength());
         try (SafeTensorsFile w = SafeTensorsFile.open(weights)) {
             ParamStore p = new ParamStore(w, manager);
             if (e.type() == ModelManifest.TextEncoderType.T5) {
                 T5Encoder t5 = new T5Encoder(T5Config.fromJson(e.config().toString()), p);
                 p.checkStrict();
-                return new TokenizedTextEncoder(tokenizer, t5::forward, t5.config().dModel());
+                return new TokenizedTextEncoder(tokenizer, t5::forward, t5.config().dModel(), maskPadding);
             }
             BiomedClipTextTower tower = new BiomedClipTextTower(BiomedClipTextConfig.fromJson(e.config().toString()), p);
             p.checkStrict();
             return new TokenizedTextEncoder(tokenizer, (ids, mask) -> tower.forward(ids).lastHiddenState(),
-                    tower.config().bert().hiddenSize());
+                    tower.config().bert().hiddenSize(), maskPadding);
         }
     }
 }

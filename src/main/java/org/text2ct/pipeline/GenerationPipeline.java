@@ -37,8 +37,8 @@ public final class GenerationPipeline {
         try (NDManager run = manager.newSubManager()) {
             String prompt = model.applyTemplate(r.prompt());
             TextConditioner text = model.text();
-            NDArray context = text == null ? null : text.encode(prompt, run);
-            NDArray nullContext = text == null ? null : model.nullContextIsZeros() ? run.zeros(context.getShape())
+            PromptContext context = text == null ? null : text.encode(prompt, run);
+            PromptContext nullContext = text == null ? null : model.nullContextIsZeros() ? context.zeros()
                     : text.encode(model.applyTemplate(""), run);
             checkCancel(cancel, "before sampling");
             long[] shape = {1, model.vae().config().latentChannels(), latent[0], latent[1], latent[2]};

@@ -54,7 +54,7 @@ public final class LdmPackage {
                     new SchedulerEntry(spec.schedulerType(), JsonParser.parseString(spec.schedulerJson()).getAsJsonObject(),
                             spec.inferenceSteps()),
                     new Guidance(spec.guidanceScale(), NullContext.EMPTY_PROMPT), trainer.scaleFactor(),
-                    new Output(spec.outputSize(), spec.spacing()), new Conditioning(null, false),
+                    new Output(spec.outputSize(), spec.spacing()), new Conditioning(null, false, trainer.masksPadding()),
                     ModelManifest.PROMPT_PLACEHOLDER, provenance);
             return ModelPackageWriter.write(dir, manifest, new ModelPackageWriter.Sources(spec.vaeFile(), unetFile,
                     staging.resolve(ModelManifest.TEXT_ENCODER_FILE), staging.resolve(ModelManifest.TOKENIZER_FILE)), true);

@@ -65,8 +65,12 @@ public final class LdmText implements AutoCloseable {
         }
     }
 
-    /** [B, L, d_model] embeddings of the prompts (the empty prompt included). */
-    public NDArray context(List<String> prompts, NDManager scope) {
+    /** Per-token states [B, L, d_model] and the tokens' attention mask [B, L] (1 real, 0 padding). */
+    public record Context(NDArray states, NDArray mask) {
+    }
+
+    /** The encoded prompts (the empty prompt included). */
+    public Context context(List<String> prompts, NDManager scope) {
         int len = tokenizer.maxLength();
         long[] ids = new long[prompts.size() * len];
         long[] mask = new long[ids.length];
@@ -76,7 +80,8 @@ public final class LdmText implements AutoCloseable {
             System.arraycopy(t.attentionMask(), 0, mask, b * len, len);
         }
         Shape shape = new Shape(prompts.size(), len);
-        return encoder.forward(scope.create(ids, shape), scope.create(mask, shape));
+        NDArray maskArray = scope.create(mask, shape);
+        return new Context(encoder.forward(scope.create(ids, shape), maskArray), maskArray);
     }
 
     public Map<String, NDArray> trainable() {

@@ -37,7 +37,7 @@ public final class LdmTrainer implements Trainer {
      *        difference of targets, which is all about the finding's side (0: plain MSE only)
      */
     public record Settings(String unetJson, int steps, int batch, double lr, long seed, double promptDropout,
-            double maxGradNorm, int trainTimesteps, double twinWeight) {
+            double maxGradNorm, int trainTimesteps, double twinWeight, boolean maskPadding) {
     }
 
     private final Settings s;
@@ -114,9 +114,10 @@ public final class LdmTrainer implements Trainer {
         try (NDManager scope = manager.newSubManager()) {
             Shape shape = new Shape(s.batch(), one[1], one[2], one[3], one[4]);
             try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-                NDArray context = text.context(items.texts(), scope);
+                LdmText.Context context = text.context(items.texts(), scope);
                 NDArray pred = unet.forward(new UnetInputs(scope.create(items.noisy(), shape),
-                        scope.create(items.timesteps()), context, null, null, null, null));
+                        scope.create(items.timesteps()), context.states(), s.maskPadding() ? context.mask() : null,
+                        null, null, null, null));
                 NDArray target = scope.create(items.target(), shape);
                 NDArray total = pred.sub(target).square().mean();
                 if (s.twinWeight() > 0 && !items.pairs().isEmpty()) {
@@ -178,6 +179,10 @@ public final class LdmTrainer implements Trainer {
 
     double scaleFactor() {
         return latents.scaleFactor();
+    }
+
+    boolean masksPadding() {
+        return s.maskPadding();
     }
 
     private static Map<String, TensorData> unprefixed(Map<String, TensorData> params, String prefix) {

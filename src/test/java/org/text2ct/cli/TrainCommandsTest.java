@@ -43,11 +43,12 @@ class TrainCommandsTest {
         Path model = dir.resolve("model");
         r = InfoCommandTest.run("train-ldm", "--data", data.toString(), "--vae", vae.toString(), "--out", model.toString(),
                 "--steps", "2", "--batch", "2", "--unet-channels", "8", "--text-width", "16", "--device", "cpu",
-                "--scheduler", "ddim", "--twin-weight", "2");
+                "--scheduler", "ddim", "--twin-weight", "2", "--mask-padding");
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("2 of 2 cases are drawn with their mirrored twin"), r[1]);
         ModelPackage p = ModelPackage.open(model);
         assertEquals("ddim", p.manifest().scheduler().type().label());
+        assertTrue(p.manifest().conditioning().maskPadding());
         assertTrue(p.manifest().provenance().getAsJsonObject().get("command_line").getAsString()
                 .startsWith("text2ct train-ldm --data"));
         assertEquals(4, p.manifest().provenance().getAsJsonObject().getAsJsonObject("data").get("seed").getAsInt());
@@ -61,6 +62,12 @@ class TrainCommandsTest {
         assertEquals("0", r[0], r[2]);
         ModelPackage p = ModelPackage.open(tuned);
         assertEquals("ddim", p.manifest().scheduler().type().label(), "the package's scheduler is kept");
+        assertTrue(p.manifest().conditioning().maskPadding(), "so is its masking of padded tokens");
+        Path volume = dir.resolve("tuned.nii.gz");
+        r = InfoCommandTest.run("generate", "--model", tuned.toString(), "--prompt", "left pleural effusion",
+                "--steps", "2", "--guidance", "3", "--out", volume.toString(), "--device", "cpu");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(Files.size(volume) > 0);
         assertEquals(base.manifest().latentScaleFactor(), p.manifest().latentScaleFactor());
         assertEquals(base.manifest().textEncoder().tokenizer().sha256(), p.manifest().textEncoder().tokenizer().sha256());
         assertEquals(base.manifest().autoencoder().sha256(), p.manifest().autoencoder().sha256());

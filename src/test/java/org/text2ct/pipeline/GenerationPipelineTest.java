@@ -36,12 +36,12 @@ class GenerationPipelineTest {
     /** A deterministic stand-in for T5: the context depends on the text's characters only. */
     static final class CharCodeText implements TextConditioner {
         @Override
-        public NDArray encode(String text, NDManager m) {
+        public PromptContext encode(String text, NDManager m) {
             float[] v = new float[5 * 12];
             for (int i = 0; i < v.length; i++) {
                 v[i] = text.isEmpty() ? 0f : (text.charAt(i % text.length()) % 17) / 17f - 0.5f;
             }
-            return m.create(v, new Shape(1, 5, 12));
+            return new PromptContext(m.create(v, new Shape(1, 5, 12)), null);
         }
 
         @Override

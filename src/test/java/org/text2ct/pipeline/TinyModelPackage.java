@@ -55,7 +55,7 @@ public final class TinyModelPackage {
                         JsonParser.parseString("{\"num_train_timesteps\":1000,\"use_timestep_transform\":true}")
                                 .getAsJsonObject(), 2),
                 new Guidance(5.0, NullContext.EMPTY_PROMPT), 1.25, new Output(SIZE.clone(), SPACING.clone()),
-                new Conditioning(1, true), "chest CT: {prompt}", null);
+                new Conditioning(1, true, false), "chest CT: {prompt}", null);
         return ModelPackageWriter.write(dir, manifest, new ModelPackageWriter.Sources(
                 TestFixtures.path("maisi_vae_tiny.weights.safetensors"),
                 TestFixtures.path("text2ct_unet_tiny.weights.safetensors"),

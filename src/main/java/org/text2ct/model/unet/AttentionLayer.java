@@ -4,5 +4,5 @@ import ai.djl.ndarray.NDArray;
 
 /** An attention stage inside a UNet level: spatial self-attention or a cross-attention transformer. */
 interface AttentionLayer {
-    NDArray forward(NDArray x, NDArray context);
+    NDArray forward(NDArray x, UnetContext context);
 }

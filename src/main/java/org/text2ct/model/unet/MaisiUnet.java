@@ -8,6 +8,7 @@ import java.util.List;
 import org.text2ct.nn.Activations;
 import org.text2ct.nn.ConvLayer;
 import org.text2ct.nn.GroupNorm;
+import org.text2ct.nn.PaddingMask;
 import org.text2ct.nn.ParamStore;
 import org.text2ct.nn.Scopes;
 
@@ -72,7 +73,8 @@ public final class MaisiUnet {
     public NDArray forward(UnetInputs in) {
         checkInputs(in);
         NDArray emb = embedding(in);
-        NDArray context = in.context();
+        UnetContext context = new UnetContext(in.context(),
+                in.contextMask() == null ? null : PaddingMask.toBias(in.contextMask()));
         List<NDArray> skips = new ArrayList<>();
         NDArray h = convIn.forward(in.x());
         skips.add(h);

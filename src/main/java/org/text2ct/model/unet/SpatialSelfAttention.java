@@ -19,11 +19,11 @@ final class SpatialSelfAttention implements AttentionLayer {
     }
 
     @Override
-    public NDArray forward(NDArray input, NDArray context) {
-        return Scopes.run(input, x -> compute(x, context));
+    public NDArray forward(NDArray input, UnetContext context) {
+        return Scopes.run(input, this::compute);
     }
 
-    private NDArray compute(NDArray x, NDArray context) {
+    private NDArray compute(NDArray x) {
         Shape s = x.getShape();
         NDArray h = norm.forward(x).reshape(s.get(0), s.get(1), -1).transpose(0, 2, 1);
         h = attn.forward(h, null);

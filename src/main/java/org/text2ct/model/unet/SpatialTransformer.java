@@ -27,11 +27,11 @@ final class SpatialTransformer implements AttentionLayer {
     }
 
     @Override
-    public NDArray forward(NDArray input, NDArray context) {
+    public NDArray forward(NDArray input, UnetContext context) {
         return Scopes.run(input, x -> compute(x, context));
     }
 
-    private NDArray compute(NDArray x, NDArray context) {
+    private NDArray compute(NDArray x, UnetContext context) {
         Shape s = x.getShape();
         NDArray h = projIn.forward(norm.forward(x));
         h = h.transpose(0, 2, 3, 4, 1).reshape(s.get(0), s.get(2) * s.get(3) * s.get(4), s.get(1));

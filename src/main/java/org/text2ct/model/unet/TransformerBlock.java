@@ -35,9 +35,9 @@ final class TransformerBlock {
         ffOut = LinearLayer.load(p, prefix + ".ff.linear2", channels * 4, channels, true);
     }
 
-    NDArray forward(NDArray x, NDArray context) {
+    NDArray forward(NDArray x, UnetContext context) {
         x = attn1.forward(norm1.forward(x), null).add(x);
-        x = attn2.forward(norm2.forward(x), context).add(x);
+        x = attn2.forward(norm2.forward(x), context.states(), context.keyBias()).add(x);
         return ffOut.forward(Activations.geglu(ffIn.forward(norm3.forward(x)))).add(x);
     }
 }

@@ -73,7 +73,7 @@ final class UnetLevel {
     }
 
     /** Down pass: appends every intermediate output to {@code skips}. */
-    NDArray down(NDArray h, NDArray emb, NDArray context, List<NDArray> skips) {
+    NDArray down(NDArray h, NDArray emb, UnetContext context, List<NDArray> skips) {
         for (int i = 0; i < resnets.size(); i++) {
             h = attend(i, resnets.get(i).forward(h, emb), context);
             skips.add(h);
@@ -86,7 +86,7 @@ final class UnetLevel {
     }
 
     /** Up pass: takes skip tensors from the end of {@code skips}. */
-    NDArray up(NDArray h, NDArray emb, NDArray context, List<NDArray> skips) {
+    NDArray up(NDArray h, NDArray emb, UnetContext context, List<NDArray> skips) {
         for (int i = 0; i < resnets.size(); i++) {
             NDArray skip = skips.remove(skips.size() - 1);
             h = attend(i, resnets.get(i).forward(h.concat(skip, 1), emb), context);
@@ -99,7 +99,7 @@ final class UnetLevel {
         return h;
     }
 
-    private NDArray attend(int i, NDArray h, NDArray context) {
+    private NDArray attend(int i, NDArray h, UnetContext context) {
         AttentionLayer a = attentions.get(i);
         return a == null ? h : a.forward(h, context);
     }

@@ -54,7 +54,7 @@ public final class Benchmarks {
             MaisiUnet unet = new MaisiUnet(ReleasedConfigs.text2ctUnet(), ParamStore.random(m, 2));
             UnetInputs in = new UnetInputs(noise(m, batch, 4, latent),
                     m.create(new float[batch]).add(500f),
-                    m.randomNormal(new Shape(batch, contextLength, unet.config().crossAttentionDim())),
+                    m.randomNormal(new Shape(batch, contextLength, unet.config().crossAttentionDim())), null,
                     m.zeros(new Shape(batch), ai.djl.ndarray.types.DataType.INT64),
                     null, null, m.create(new float[] {75f, 75f, 150f}).expandDims(0).repeat(0, batch));
             double best = time(() -> {

@@ -50,7 +50,7 @@ public final class PackageAssembler {
         boolean spacingInput = StrictNetworkCheck.config(r.unet().toString(), "MONAI DiffusionModelUNetMaisi",
                 () -> UnetConfig.fromJson(unetJson)).includeSpacingInput();
         ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, r.name(), r.description(), vae, unet,
-                text, scheduler, r.guidance(), scale, r.output(), new Conditioning(r.classLabel(), spacingInput),
+                text, scheduler, r.guidance(), scale, r.output(), new Conditioning(r.classLabel(), spacingInput, false),
                 r.promptTemplate(), provenance);
         return ModelPackageWriter.write(outputDir, manifest,
                 new ModelPackageWriter.Sources(r.autoencoder(), r.unet(), textWeights, tokenizer), overwrite);

@@ -114,7 +114,8 @@ public final class ManifestReader {
         if (label != null && label < 0) {
             throw ManifestFields.error(f.name("class_label"), "must be ≥ 0 or null, got " + label);
         }
-        return new Conditioning(label, f.has("spacing_input") && f.bool("spacing_input"));
+        return new Conditioning(label, f.has("spacing_input") && f.bool("spacing_input"),
+                f.has("mask_padding") && f.bool("mask_padding"));
     }
 
     private static String promptTemplate(ManifestFields m) throws ModelPackageException {

@@ -49,6 +49,7 @@ public final class ManifestWriter {
         JsonObject conditioning = new JsonObject();
         conditioning.addProperty("class_label", m.conditioning().classLabel());
         conditioning.addProperty("spacing_input", m.conditioning().spacingInput());
+        conditioning.addProperty("mask_padding", m.conditioning().maskPadding());
         o.add("conditioning", conditioning);
         o.addProperty("prompt_template", m.promptTemplate());
         if (m.provenance() != null) {

@@ -51,8 +51,12 @@ public record ModelManifest(int formatVersion, String name, String description, 
         }
     }
 
-    /** The class label fed to a UNet with class embeddings (null: none), and whether spacing is an input. */
-    public record Conditioning(Integer classLabel, boolean spacingInput) {
+    /**
+     * The class label fed to a UNet with class embeddings (null: none), whether spacing is an input,
+     * and whether cross-attention skips padded tokens ({@code maskPadding}, trained that way; MAISI
+     * and the paper's model attend to the padding too).
+     */
+    public record Conditioning(Integer classLabel, boolean spacingInput, boolean maskPadding) {
     }
 
     /** A choice spelled in model.json as a lowercase label. */

@@ -14,6 +14,7 @@ import org.text2ct.model.vae.MaisiVae;
 import org.text2ct.model.vae.SplitOptions;
 import org.text2ct.model.vae.VaeConfig;
 import org.text2ct.nn.Engines;
+import org.text2ct.pipeline.PromptContext;
 import org.text2ct.pipeline.UnetDenoiser;
 import org.text2ct.weights.SafeTensorsFile;
 import org.text2ct.weights.StateDict;
@@ -40,7 +41,8 @@ public final class PipelineCheck implements FixtureCheck {
             NDArray noise = Fixtures.array(m, io, "noise");
             long[] shape = noise.getShape().getShape();
             UnetDenoiser denoiser = new UnetDenoiser(unet, m, shape, Fixtures.floats(io, "guidance_scale")[0],
-                    Fixtures.array(m, io, "context"), Fixtures.array(m, io, "null_context"),
+                    new PromptContext(Fixtures.array(m, io, "context"), null),
+                    new PromptContext(Fixtures.array(m, io, "null_context"), null),
                     Fixtures.tensor(io, "class_label").toLongs()[0], Fixtures.array(m, io, "spacing"));
             float scaleFactor = Fixtures.floats(io, "scale_factor")[0];
             int[] spatial = {(int) shape[2], (int) shape[3], (int) shape[4]};

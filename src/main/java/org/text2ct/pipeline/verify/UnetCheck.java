@@ -19,7 +19,7 @@ public final class UnetCheck extends NetworkCheck<MaisiUnet> {
     @Override
     void compare(MaisiUnet unet, StateDict io, NDManager m, VerifyOptions o, VerifyReport report) {
         UnetInputs in = new UnetInputs(Fixtures.array(m, io, "x"), Fixtures.array(m, io, "timesteps"),
-                Fixtures.optional(m, io, "context"), Fixtures.optional(m, io, "class_labels"),
+                Fixtures.optional(m, io, "context"), null, Fixtures.optional(m, io, "class_labels"),
                 Fixtures.optional(m, io, "top_region_index"), Fixtures.optional(m, io, "bottom_region_index"),
                 Fixtures.optional(m, io, "spacing"));
         NDArray out = unet.forward(in);

@@ -44,13 +44,39 @@ class MaisiUnetTest {
             ParamStore p = new ParamStore(w, m);
             MaisiUnet unet = new MaisiUnet(UnetConfig.fromJson(w.metadata().get("config")), p);
             p.checkStrict();
-            UnetInputs in = new UnetInputs(get(m, io, "x"), get(m, io, "timesteps"), get(m, io, "context"),
+            UnetInputs in = new UnetInputs(get(m, io, "x"), get(m, io, "timesteps"), get(m, io, "context"), null,
                     get(m, io, "class_labels"), get(m, io, "top_region_index"), get(m, io, "bottom_region_index"),
                     get(m, io, "spacing"));
             NDArray out = unet.forward(in);
             assertEquals(in.x().getShape(), out.getShape());
             double err = TestFixtures.relativeError(out.toFloatArray(), io.get("output").toFloats());
             assertTrue(err < 1e-5, name + ": relative error " + err);
+        }
+    }
+
+    /** Padding tokens appended to MONAI's context and masked out leave the reference output unchanged. */
+    @Test
+    void maskedPaddingIsSkipped() throws Exception {
+        try (StateDict w = SafeTensorsFile.open(TestFixtures.path("maisi_unet_text_tiny.weights.safetensors"));
+                StateDict io = SafeTensorsFile.open(TestFixtures.path("maisi_unet_text_tiny.io.safetensors"));
+                NDManager m = manager.newSubManager()) {
+            MaisiUnet unet = new MaisiUnet(UnetConfig.fromJson(w.metadata().get("config")), new ParamStore(w, m));
+            NDArray context = get(m, io, "context");
+            long batch = context.getShape().get(0);
+            long real = context.getShape().get(1);
+            NDArray padded = context.concat(m.randomNormal(new ai.djl.ndarray.types.Shape(batch, 3,
+                    context.getShape().get(2))).mul(3f), 1);
+            NDArray mask = m.ones(new ai.djl.ndarray.types.Shape(batch, real), ai.djl.ndarray.types.DataType.INT64)
+                    .concat(m.zeros(new ai.djl.ndarray.types.Shape(batch, 3), ai.djl.ndarray.types.DataType.INT64), 1);
+            float[] reference = io.get("output").toFloats();
+            NDArray masked = unet.forward(new UnetInputs(get(m, io, "x"), get(m, io, "timesteps"), padded, mask,
+                    null, null, null, null));
+            NDArray attended = unet.forward(new UnetInputs(get(m, io, "x"), get(m, io, "timesteps"), padded, null,
+                    null, null, null, null));
+            double err = TestFixtures.relativeError(masked.toFloatArray(), reference);
+            assertTrue(err < 1e-5, "masked padding changed the output: relative error " + err);
+            double unmaskedErr = TestFixtures.relativeError(attended.toFloatArray(), reference);
+            assertTrue(unmaskedErr > 1e-3, "unmasked padding should change the output, error " + unmaskedErr);
         }
     }
 
@@ -63,7 +89,7 @@ class MaisiUnetTest {
             NDArray t = m.create(new long[] {10});
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> unet.forward(new UnetInputs(x, t, m.zeros(new ai.djl.ndarray.types.Shape(1, 3, 12)), null,
-                            null, null, m.zeros(new ai.djl.ndarray.types.Shape(1, 3)))));
+                            null, null, null, m.zeros(new ai.djl.ndarray.types.Shape(1, 3)))));
             assertTrue(e.getMessage().contains("class_labels"), e.getMessage());
         }
     }
@@ -76,7 +102,7 @@ class MaisiUnetTest {
             NDArray x = m.zeros(new ai.djl.ndarray.types.Shape(1, 4, 8, 6, 8));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> unet.forward(
                     new UnetInputs(x, m.create(new long[] {1}), m.zeros(new ai.djl.ndarray.types.Shape(1, 2, 12)),
-                            null, null, null, null)));
+                            null, null, null, null, null)));
             assertTrue(e.getMessage().contains("divisible by 4"), e.getMessage());
         }
     }

@@ -2,6 +2,7 @@ package org.text2ct.pipeline.pkg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -48,10 +49,12 @@ class ManifestReaderTest {
     void guidanceDefaultsToScaleFiveWithTheEmptyPrompt() throws Exception {
         valid.remove("guidance");
         valid.getAsJsonObject("conditioning").remove("class_label");
+        valid.getAsJsonObject("conditioning").remove("mask_padding");
         ModelManifest m = ManifestReader.parse(valid.toString());
         assertEquals(5.0, m.guidance().scale());
         assertEquals(NullContext.EMPTY_PROMPT, m.guidance().nullContext());
         assertNull(m.conditioning().classLabel());
+        assertFalse(m.conditioning().maskPadding(), "packages written before the field attend to padding");
     }
 
     @Test
@@ -82,6 +85,7 @@ class ManifestReaderTest {
         "text_encoder.tokenizer.max_length | 0 | model.json: text_encoder.tokenizer.max_length must be at least 1, got 0",
         "conditioning.class_label | -1 | model.json: conditioning.class_label must be ≥ 0 or null, got -1",
         "conditioning.spacing_input | \"yes\" | model.json: conditioning.spacing_input must be true or false, got \"yes\"",
+        "conditioning.mask_padding | 1 | model.json: conditioning.mask_padding must be true or false, got 1",
         "prompt_template | \"CT\" | model.json: prompt_template 'CT' must contain {prompt} where the user's text goes",
         "name | null | model.json: name is missing",
         "text_encoder.tokenizer | null | model.json: text_encoder.tokenizer is missing",

@@ -42,7 +42,7 @@ final class TestPackages {
                         new TokenizerEntry(ModelManifest.TOKENIZER_FILE, null, 64)),
                 new SchedulerEntry(SchedulerType.RECTIFIED_FLOW, JsonParser.parseString(RFLOW).getAsJsonObject(), 30),
                 new Guidance(5.0, NullContext.EMPTY_PROMPT), 1.0287, new Output(new int[] {32, 32, 48},
-                        new double[] {1.5, 1.5, 3.0}), new Conditioning(1, true), "chest CT: {prompt}", null);
+                        new double[] {1.5, 1.5, 3.0}), new Conditioning(1, true, false), "chest CT: {prompt}", null);
     }
 
     static Path t5Folder(Path dir) throws IOException {
