@@ -35,6 +35,7 @@ public final class LdmTrainer implements Trainer {
     /**
      * @param twinWeight weight of the twin term: the MSE between a twin pair's difference of predictions and its
      *        difference of targets, which is all about the finding's side (0: plain MSE only)
+     * @param maskPadding whether cross-attention skips the prompts' padded tokens (see {@code UnetInputs})
      */
     public record Settings(String unetJson, int steps, int batch, double lr, long seed, double promptDropout,
             double maxGradNorm, int trainTimesteps, double twinWeight, boolean maskPadding) {
@@ -101,7 +102,8 @@ public final class LdmTrainer implements Trainer {
 
     @Override
     public String[] lossColumns() {
-        return new String[] {"loss", "lr"};
+        // With the twin term, its two parts are logged too, to show whether the side-dependent part is learned.
+        return s.twinWeight() > 0 ? new String[] {"loss", "mse", "twin", "lr"} : new String[] {"loss", "lr"};
     }
 
     @Override
@@ -111,6 +113,8 @@ public final class LdmTrainer implements Trainer {
         double lr = schedule.at(step);
         long start = System.nanoTime();
         double loss;
+        double mse;
+        double twin = Double.NaN;
         try (NDManager scope = manager.newSubManager()) {
             Shape shape = new Shape(s.batch(), one[1], one[2], one[3], one[4]);
             try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
@@ -120,8 +124,11 @@ public final class LdmTrainer implements Trainer {
                         null, null, null, null));
                 NDArray target = scope.create(items.target(), shape);
                 NDArray total = pred.sub(target).square().mean();
+                mse = total.getFloat();
                 if (s.twinWeight() > 0 && !items.pairs().isEmpty()) {
-                    total = total.add(twinTerm(pred, target, items.pairs(), scope).mul((float) s.twinWeight()));
+                    NDArray twinMse = twinTerm(pred, target, items.pairs(), scope);
+                    twin = twinMse.getFloat();
+                    total = total.add(twinMse.mul((float) s.twinWeight()));
                 }
                 gc.backward(total);
                 loss = total.getFloat();
@@ -131,7 +138,7 @@ public final class LdmTrainer implements Trainer {
         step++;
         lastLoss = loss;
         trainSeconds += (System.nanoTime() - start) / 1e9;
-        return new double[] {loss, lr};
+        return s.twinWeight() > 0 ? new double[] {loss, mse, twin, lr} : new double[] {loss, lr};
     }
 
     /** MSE of (pred_a − pred_b) against (target_a − target_b) over the twin pairs (a = b, b + 1). */

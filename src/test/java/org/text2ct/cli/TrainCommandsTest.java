@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,10 @@ class TrainCommandsTest {
         ModelPackage p = ModelPackage.open(model);
         assertEquals("ddim", p.manifest().scheduler().type().label());
         assertTrue(p.manifest().conditioning().maskPadding());
+        List<String> log = Files.readAllLines(dir.resolve("model.loss.csv"));
+        assertEquals("step,loss,mse,twin,lr,seconds", log.get(0));
+        double[] row = Arrays.stream(log.get(2).split(",")).mapToDouble(Double::parseDouble).toArray();
+        assertEquals(row[2] + 2 * row[3], row[1], 1.5e-5 * row[1], "loss = mse + twin weight × twin (6 digits each)");
         assertTrue(p.manifest().provenance().getAsJsonObject().get("command_line").getAsString()
                 .startsWith("text2ct train-ldm --data"));
         assertEquals(4, p.manifest().provenance().getAsJsonObject().getAsJsonObject("data").get("seed").getAsInt());
