@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.text2ct.model.vae.MaisiVae;
 import org.text2ct.model.vae.VaeConfig;
@@ -20,6 +21,7 @@ import org.text2ct.pipeline.pkg.ModelManifest;
 import org.text2ct.pipeline.pkg.ModelManifest.SchedulerEntry;
 import org.text2ct.pipeline.pkg.ModelManifest.SchedulerType;
 import org.text2ct.pipeline.pkg.SchedulerFactory;
+import org.text2ct.text.ReportSection;
 import org.text2ct.train.DemoConfigs;
 import org.text2ct.train.LatentDataset;
 import org.text2ct.train.LdmInit;
@@ -28,14 +30,17 @@ import org.text2ct.train.LdmText;
 import org.text2ct.train.LdmTrainer;
 import org.text2ct.train.TrainingCheckpoint;
 import org.text2ct.train.TrainingLoop;
+import org.text2ct.train.TrainingPrompts;
 import org.text2ct.train.TrainingSet;
 import org.text2ct.train.WeightMetadata;
 import org.text2ct.train.WordLevelText;
 import org.text2ct.weights.SafeTensorsFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code train-ldm}: trains the text-conditioned diffusion UNet on frozen-VAE latents and writes a model package. */
 @Command(name = "train-ldm", mixinStandardHelpOptions = true,
@@ -75,6 +80,11 @@ public final class TrainLdmCommand implements Callable<Integer> {
 
     @Option(names = "--prompt-dropout", defaultValue = "0.1", description = "Share of empty prompts (classifier-free guidance)")
     double promptDropout;
+
+    @Option(names = "--prompt-sections", split = ",", paramLabel = "SECTION",
+            defaultValue = "description,demographics,findings,impressions", converter = SectionConverter.class,
+            description = "Report sections training prompts are drawn from (default: all four)")
+    Set<ReportSection> promptSections;
 
     @Option(names = "--text", defaultValue = "word", paramLabel = "word|t5:FOLDER",
             description = "word: a word-level T5 trained from scratch on the reports; t5:FOLDER: an imported T5 (frozen)")
@@ -142,6 +152,8 @@ public final class TrainLdmCommand implements Callable<Integer> {
         TrainingCheckpoint ckpt = resume == null ? null : TrainingCheckpoint.load(resume, LdmTrainer.KIND);
         long runSeed = ckpt != null ? ckpt.seed() : seed;
         TrainingSet set = TrainingSet.load(data);
+        TrainingPrompts prompts = new TrainingPrompts(promptDropout, promptSections);
+        prompts.check(set.cases());
         Path dir = out.toAbsolutePath().getParent();
         String name = out.getFileName().toString();
         Files.createDirectories(dir);
@@ -165,8 +177,9 @@ public final class TrainLdmCommand implements Callable<Integer> {
                     + from.manifest().name() : "Text2CT model trained") + " by text2ct train-ldm on " + data.getFileName(),
                     vae, schedulerEntry.type(), schedulerEntry.config().toString(), schedulerEntry.numInferenceSteps(),
                     guidanceScale, set.size(), set.spacing());
-            LdmTrainer.Settings s = new LdmTrainer.Settings(unetJson, steps, batch, lr, runSeed, promptDropout,
-                    maxGradNorm, 1000, twinWeight, maskPadding || from != null && from.manifest().conditioning().maskPadding());
+            LdmTrainer.Settings s = new LdmTrainer.Settings(unetJson, steps, batch, lr, runSeed, prompts,
+                    maxGradNorm, 1000, twinWeight,
+                    maskPadding || from != null && from.manifest().conditioning().maskPadding());
             LdmTrainer t = new LdmTrainer(s, set.cases(), latents, sched, textSide, manager,
                     from != null ? from.unet() : Map.of(), ckpt, pkg, provenance(set, runSeed, from));
             o.printf("latent %s, scale factor %.5f%n", java.util.Arrays.toString(latents.shape()), latents.scaleFactor());
@@ -239,5 +252,19 @@ public final class TrainLdmCommand implements Callable<Integer> {
             p.add("data", JsonParser.parseString(Files.readString(dataset, StandardCharsets.UTF_8)));
         }
         return p;
+    }
+
+    /** A report section by its reports.json key (description, demographics, findings, impressions). */
+    static final class SectionConverter implements ITypeConverter<ReportSection> {
+        @Override
+        public ReportSection convert(String key) {
+            for (ReportSection r : ReportSection.values()) {
+                if (r.key().equals(key.trim())) {
+                    return r;
+                }
+            }
+            throw new TypeConversionException("'" + key + "' is not a report section; use description, demographics, "
+                    + "findings or impressions");
+        }
     }
 }

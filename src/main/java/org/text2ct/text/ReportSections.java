@@ -2,6 +2,7 @@ package org.text2ct.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** A radiology report split into the paper's sections; a missing section is null or blank. */
 public record ReportSections(String description, String demographics, String findings, String impressions) {
@@ -13,6 +14,14 @@ public record ReportSections(String description, String demographics, String fin
             case FINDINGS -> findings;
             case IMPRESSIONS -> impressions;
         };
+    }
+
+    /** This report with only the sections in {@code keep}; the others are missing. */
+    public ReportSections only(Set<ReportSection> keep) {
+        return new ReportSections(keep.contains(ReportSection.DESCRIPTION) ? description : null,
+                keep.contains(ReportSection.DEMOGRAPHICS) ? demographics : null,
+                keep.contains(ReportSection.FINDINGS) ? findings : null,
+                keep.contains(ReportSection.IMPRESSIONS) ? impressions : null);
     }
 
     /** Sections with text, in report order. */

@@ -1,6 +1,7 @@
 package org.text2ct.text;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Rewordings of each section that keep its meaning: the augmented variants the paper obtains from
@@ -16,6 +17,14 @@ public record SectionParaphrases(
         demographics = List.copyOf(demographics);
         findings = List.copyOf(findings);
         impressions = List.copyOf(impressions);
+    }
+
+    /** These rewordings with only the sections in {@code keep}; the others have none. */
+    public SectionParaphrases only(Set<ReportSection> keep) {
+        return new SectionParaphrases(keep.contains(ReportSection.DESCRIPTION) ? description : List.of(),
+                keep.contains(ReportSection.DEMOGRAPHICS) ? demographics : List.of(),
+                keep.contains(ReportSection.FINDINGS) ? findings : List.of(),
+                keep.contains(ReportSection.IMPRESSIONS) ? impressions : List.of());
     }
 
     public List<String> of(ReportSection section) {

@@ -37,7 +37,7 @@ public final class LdmTrainer implements Trainer {
      *        difference of targets, which is all about the finding's side (0: plain MSE only)
      * @param maskPadding whether cross-attention skips the prompts' padded tokens (see {@code UnetInputs})
      */
-    public record Settings(String unetJson, int steps, int batch, double lr, long seed, double promptDropout,
+    public record Settings(String unetJson, int steps, int batch, double lr, long seed, TrainingPrompts prompts,
             double maxGradNorm, int trainTimesteps, double twinWeight, boolean maskPadding) {
     }
 
@@ -82,7 +82,7 @@ public final class LdmTrainer implements Trainer {
         text.trainable().forEach((k, v) -> all.put(TEXT_PREFIX + k, v));
         adam = new Adam(manager);
         schedule = LrSchedule.standard(s.lr(), s.steps());
-        batches = new LatentBatch(cases, latents, scheduler, new TrainingPrompts(s.promptDropout()), s.trainTimesteps());
+        batches = new LatentBatch(cases, latents, scheduler, s.prompts(), s.trainTimesteps());
         if (resume != null) {
             adam.restore(resume.optimizer(), resume.step());
             step = resume.step();

@@ -64,7 +64,8 @@ class TrainCommandsTest {
     private void fineTuningStartsFromThePackage(Path data, Path model, ModelPackage base) throws Exception {
         Path tuned = dir.resolve("tuned");
         String[] r = InfoCommandTest.run("train-ldm", "--data", data.toString(), "--init", model.toString(),
-                "--out", tuned.toString(), "--steps", "1", "--batch", "2", "--lr", "1e-3", "--device", "cpu");
+                "--out", tuned.toString(), "--steps", "1", "--batch", "2", "--lr", "1e-3", "--device", "cpu",
+                "--prompt-sections", "findings,impressions");
         assertEquals("0", r[0], r[2]);
         ModelPackage p = ModelPackage.open(tuned);
         assertEquals("ddim", p.manifest().scheduler().type().label(), "the package's scheduler is kept");
@@ -106,8 +107,13 @@ class TrainCommandsTest {
                 "16", "--out", dir.resolve("t4").toString());
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--init takes the networks from the package; leave out --unet-channels"), r[2]);
+        r = InfoCommandTest.run("train-ldm", "--data", data.toString(), "--init", model.toString(), "--prompt-sections",
+                "impressions,history", "--out", dir.resolve("t5").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("'history' is not a report section; use description, demographics, findings or "
+                + "impressions"), r[2]);
         assertTrue(Files.notExists(dir.resolve("t2")) && Files.notExists(dir.resolve("t3"))
-                && Files.notExists(dir.resolve("t4")));
+                && Files.notExists(dir.resolve("t4")) && Files.notExists(dir.resolve("t5")));
     }
 
     private static Map<String, TensorData> weights(Path file) throws Exception {

@@ -88,7 +88,7 @@ class LdmTrainerTest {
         try (NDManager m = manager.newSubManager();
              LdmText text = WordLevelText.create(data.cases(), dir, 16, 1, m, 5, Map.of())) {
             LatentDataset latents = LatentDataset.encode(vae, data, m, n -> { });
-            LdmTrainer.Settings s = new LdmTrainer.Settings(DemoConfigs.unetJson(8, 16), 3, 2, 1e-3, 5, 0.1, 1.0, 1000, 0, false);
+            LdmTrainer.Settings s = new LdmTrainer.Settings(DemoConfigs.unetJson(8, 16), 3, 2, 1e-3, 5, new TrainingPrompts(0.1), 1.0, 1000, 0, false);
             LdmPackage.Spec spec = new LdmPackage.Spec("tiny", "test model", vaeFile,
                     ModelManifest.SchedulerType.RECTIFIED_FLOW, schedulerJson, 4, 5.0, data.size(), data.spacing());
             JsonObject provenance = new JsonObject();
@@ -134,7 +134,7 @@ class LdmTrainerTest {
         try (NDManager m = manager.newSubManager();
              LdmText text = WordLevelText.create(data.cases(), dir, 16, 1, m, 5, Map.of())) {
             LatentDataset latents = LatentDataset.encode(vae, data, m, n -> { });
-            LdmTrainer t = new LdmTrainer(new LdmTrainer.Settings(DemoConfigs.unetJson(8, 16), 4, 2, 1e-3, 5, 0.1, 1.0,
+            LdmTrainer t = new LdmTrainer(new LdmTrainer.Settings(DemoConfigs.unetJson(8, 16), 4, 2, 1e-3, 5, new TrainingPrompts(0.1), 1.0,
                     1000, 0, false), data.cases(), latents, new RectifiedFlowScheduler(RectifiedFlowConfig.fromJson(schedulerJson)),
                     text, m, Map.of(), null, spec, new JsonObject());
             t.step();
@@ -163,7 +163,7 @@ class LdmTrainerTest {
     void resumedRunEqualsTheUninterruptedOne(@TempDir Path dir) throws Exception {
         String schedulerJson = DefaultSchedulers.config(ModelManifest.SchedulerType.DDIM);
         var scheduler = new org.text2ct.diffusion.DdimScheduler(org.text2ct.diffusion.DdimConfig.fromJson(schedulerJson));
-        LdmTrainer.Settings s = new LdmTrainer.Settings(DemoConfigs.unetJson(8, 16), 2, 1, 1e-3, 9, 0.5, 1.0, 1000, 0, false);
+        LdmTrainer.Settings s = new LdmTrainer.Settings(DemoConfigs.unetJson(8, 16), 2, 1, 1e-3, 9, new TrainingPrompts(0.5), 1.0, 1000, 0, false);
         LdmPackage.Spec spec = new LdmPackage.Spec("tiny", "", vaeFile, ModelManifest.SchedulerType.DDIM, schedulerJson, 4,
                 5.0, data.size(), data.spacing());
         try (NDManager m = manager.newSubManager();
