@@ -123,8 +123,8 @@ public final class LdmTrainer implements Trainer {
                         scope.create(items.timesteps()), context.states(), s.maskPadding() ? context.mask() : null,
                         null, null, null, null));
                 NDArray target = scope.create(items.target(), shape);
-                NDArray total = pred.sub(target).square().mean();
-                mse = total.getFloat();
+                NDArray mseArray = pred.sub(target).square().mean();
+                NDArray total = mseArray;
                 if (s.twinWeight() > 0 && !items.pairs().isEmpty()) {
                     NDArray twinMse = twinTerm(pred, target, items.pairs(), scope);
                     twin = twinMse.getFloat();
@@ -132,6 +132,8 @@ public final class LdmTrainer implements Trainer {
                 }
                 gc.backward(total);
                 loss = total.getFloat();
+                // Read back separately only when the twin term made the total differ from it.
+                mse = total == mseArray ? loss : mseArray.getFloat();
             }
             adam.step(all, lr, s.maxGradNorm());
         }
