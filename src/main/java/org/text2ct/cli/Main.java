@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Text-to-CT synthesis with a latent diffusion model (MAISI networks).",
         subcommands = {CommandLine.HelpCommand.class, VerifyCommand.class, BenchCommand.class, InfoCommand.class,
                 PreprocessCommand.class, ImportCommand.class, GenerateCommand.class, EvaluateCommand.class,
-                MakePhantomsCommand.class, TrainVaeCommand.class, TrainLdmCommand.class,
+                MakePhantomsCommand.class, TrainVaeCommand.class, TrainLdmCommand.class, TuneDecoderCommand.class,
                 FaithfulnessCommand.class})
 public final class Main {
     public static void main(String[] args) {

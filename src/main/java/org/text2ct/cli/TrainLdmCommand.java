@@ -235,21 +235,13 @@ public final class TrainLdmCommand implements Callable<Integer> {
     }
 
     private JsonObject provenance(TrainingSet set, long runSeed, LdmInit from) throws java.io.IOException {
-        JsonObject p = new JsonObject();
-        p.addProperty("tool", "text2ct train-ldm");
+        JsonObject p = TrainingProvenance.of("text2ct train-ldm", spec, set, data, runSeed);
         if (from != null) {
             JsonObject base = new JsonObject();
             base.addProperty("name", from.manifest().name());
             base.addProperty("unet_sha256", from.manifest().unet().sha256());
             base.add("provenance", from.manifest().provenance());
             p.add("fine_tuned_from", base);
-        }
-        p.addProperty("command_line", "text2ct " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-        p.addProperty("training_cases", set.cases().size());
-        p.addProperty("seed", runSeed);
-        Path dataset = data.resolve("dataset.json");
-        if (Files.isRegularFile(dataset)) {
-            p.add("data", JsonParser.parseString(Files.readString(dataset, StandardCharsets.UTF_8)));
         }
         return p;
     }

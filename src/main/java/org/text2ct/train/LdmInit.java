@@ -51,7 +51,8 @@ public record LdmInit(ModelPackage pkg, Map<String, TensorData> unet, Map<String
                 manager, seed, resumed.isEmpty() ? text : resumed);
     }
 
-    private static Map<String, TensorData> read(Path file) throws IOException {
+    /** Every tensor of a safetensors file as floats. */
+    static Map<String, TensorData> read(Path file) throws IOException {
         try (SafeTensorsFile f = SafeTensorsFile.open(file)) {
             return f.copyAsFloats();
         }

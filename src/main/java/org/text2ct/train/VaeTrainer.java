@@ -128,7 +128,7 @@ public final class VaeTrainer implements Trainer {
         return params;
     }
 
-    private static void checkPatch(int[] patch, int factor, int[] size) {
+    static void checkPatch(int[] patch, int factor, int[] size) {
         for (int a = 0; a < 3; a++) {
             if (patch[a] % factor != 0 || patch[a] > size[a] || patch[a] < factor) {
                 throw new TrainingDataException("patch " + TrainingSet.sizeText(patch) + " must fit in the volumes ("

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ class TrainCommandsTest {
                 .startsWith("text2ct train-ldm --data"));
         assertEquals(4, p.manifest().provenance().getAsJsonObject().getAsJsonObject("data").get("seed").getAsInt());
         fineTuningStartsFromThePackage(data, model, p);
+        decoderTuningKeepsTheLatents(data, model, p);
     }
 
     private void fineTuningStartsFromThePackage(Path data, Path model, ModelPackage base) throws Exception {
@@ -114,6 +116,48 @@ class TrainCommandsTest {
                 + "impressions"), r[2]);
         assertTrue(Files.notExists(dir.resolve("t2")) && Files.notExists(dir.resolve("t3"))
                 && Files.notExists(dir.resolve("t4")) && Files.notExists(dir.resolve("t5")));
+    }
+
+    private void decoderTuningKeepsTheLatents(Path data, Path model, ModelPackage base) throws Exception {
+        Path tuned = dir.resolve("decoder");
+        String[] r = InfoCommandTest.run("tune-decoder", "--model", model.toString(), "--data", data.toString(),
+                "--out", tuned.toString(), "--steps", "12", "--batch", "2", "--patch", "16,16,8", "--lr", "1e-2",
+                "--device", "cpu");
+        assertEquals("0", r[0], r[2]);
+        ModelPackage p = ModelPackage.open(tuned);
+        assertEquals(base.manifest().unet().sha256(), p.manifest().unet().sha256());
+        assertEquals(base.manifest().textEncoder().sha256(), p.manifest().textEncoder().sha256());
+        assertEquals(base.manifest().latentScaleFactor(), p.manifest().latentScaleFactor());
+        assertTrue(p.manifest().conditioning().maskPadding());
+        JsonObject prov = p.manifest().provenance().getAsJsonObject();
+        assertTrue(prov.get("command_line").getAsString().startsWith("text2ct tune-decoder --model"));
+        assertEquals(12, prov.get("steps").getAsInt());
+        assertEquals(base.manifest().autoencoder().sha256(),
+                prov.getAsJsonObject("decoder_tuned_from").get("autoencoder_sha256").getAsString());
+        Map<String, TensorData> before = weights(model.resolve("autoencoder.safetensors"));
+        Map<String, TensorData> after = weights(tuned.resolve("autoencoder.safetensors"));
+        assertEquals(before.keySet(), after.keySet());
+        int changed = 0;
+        for (String k : before.keySet()) {
+            boolean same = Arrays.equals(before.get(k).toFloats(), after.get(k).toFloats());
+            if (k.startsWith("decoder.") || k.startsWith("post_quant_conv.")) {
+                changed += same ? 0 : 1;
+            } else {
+                assertTrue(same, k + " belongs to the frozen encoder but changed");
+            }
+        }
+        assertTrue(changed > 20, changed + " decoder tensors changed");
+        List<String> log = Files.readAllLines(dir.resolve("decoder.loss.csv"));
+        assertEquals("step,recon,lr,seconds", log.get(0));
+        double first = Double.parseDouble(log.get(1).split(",")[1]);
+        double last = Double.parseDouble(log.get(12).split(",")[1]);
+        assertTrue(last < 0.8 * first, "L1 went from " + first + " to " + last);
+
+        r = InfoCommandTest.run("tune-decoder", "--model", model.toString(), "--data", data.toString(),
+                "--out", model.toString(), "--steps", "1");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("is the package being tuned; write the tuned package to another folder"), r[2]);
+        assertEquals(base.manifest().autoencoder().sha256(), ModelPackage.open(model).manifest().autoencoder().sha256());
     }
 
     private static Map<String, TensorData> weights(Path file) throws Exception {
