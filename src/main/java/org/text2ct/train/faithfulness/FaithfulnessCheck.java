@@ -1,5 +1,6 @@
 package org.text2ct.train.faithfulness;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,15 +12,20 @@ import org.text2ct.diffusion.CancelToken;
 import org.text2ct.diffusion.ProgressListener;
 import org.text2ct.eval.View;
 import org.text2ct.nn.Engines;
+import org.text2ct.model.vae.MaisiVae;
+import org.text2ct.model.vae.SplitOptions;
 import org.text2ct.pipeline.GenerateRequest;
+import org.text2ct.pipeline.GenerationModel;
 import org.text2ct.pipeline.GenerationModels;
 import org.text2ct.pipeline.GenerationPipeline;
+import org.text2ct.pipeline.LatentToVolume;
 import org.text2ct.pipeline.eval.EvaluationRequest;
 import org.text2ct.pipeline.eval.EvaluationResult;
 import org.text2ct.pipeline.eval.Extractors;
 import org.text2ct.pipeline.eval.FeatureEvaluation;
 import org.text2ct.pipeline.pkg.ModelManifest;
 import org.text2ct.pipeline.pkg.ModelPackage;
+import org.text2ct.train.TrainingVolume;
 import org.text2ct.train.phantom.Detection;
 import org.text2ct.train.phantom.FindingTally;
 import org.text2ct.train.phantom.PhantomGrid;
@@ -31,7 +37,8 @@ import org.text2ct.volume.CtVolume;
  * guidance and one without (scale 1, same seed), finds the findings in each with
  * {@link org.text2ct.train.phantom.FindingDetector}, and scores both sets with FID (the model's own VAE-latent extractor,
  * all three views) against the cases' phantoms. The detector also runs on the phantoms themselves,
- * which bounds what any model can reach.
+ * which bounds what any model can reach, and on the phantoms passed through the model's VAE, which
+ * bounds what a model with this VAE can reach.
  */
 public final class FaithfulnessCheck {
 
@@ -48,6 +55,7 @@ public final class FaithfulnessCheck {
         PhantomGrid grid = PhantomGrid.of(size[0], size[1], size[2], spacing);
         List<HeldOutCase> cases = HeldOutCase.sample(s.n(), s.caseSeed(), grid);
         FindingTally onPhantoms = new FindingTally();
+        FindingTally roundTrip = new FindingTally();
         FindingTally guidedTally = new FindingTally();
         FindingTally plainTally = new FindingTally();
         List<CtVolume> guided = new ArrayList<>();
@@ -55,11 +63,13 @@ public final class FaithfulnessCheck {
         List<CtVolume> reference = new ArrayList<>();
         long start = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(Engines.device(s.device()), "PyTorch")) {
-            GenerationPipeline pipeline = new GenerationPipeline(GenerationModels.load(pkg, manager), manager);
+            GenerationModel model = GenerationModels.load(pkg, manager);
+            GenerationPipeline pipeline = new GenerationPipeline(model, manager);
             for (int i = 0; i < cases.size(); i++) {
                 HeldOutCase c = cases.get(i);
                 reference.add(c.reference());
                 tally(onPhantoms, c, c.reference());
+                tally(roundTrip, c, throughVae(model.vae(), c.reference(), manager));
                 for (boolean withGuidance : new boolean[] {true, false}) {
                     GenerateRequest r = new GenerateRequest(c.prompt(), s.noiseSeed() + i, s.steps(),
                             withGuidance ? s.guidance() : 1.0, size, spacing, 0);
@@ -76,8 +86,16 @@ public final class FaithfulnessCheck {
         FeatureEvaluation fid = new FeatureEvaluation(new Extractors(s.device()).withModelPackage(pkg.directory()), null);
         EvaluationResult fidGuided = fid.evaluate(request(guided, reference), ProgressListener.NONE, CancelToken.NEVER);
         EvaluationResult fidPlain = fid.evaluate(request(plain, reference), ProgressListener.NONE, CancelToken.NEVER);
-        return new FaithfulnessReport(s, onPhantoms, guidedTally, plainTally, fidGuided, fidPlain,
+        return new FaithfulnessReport(s, onPhantoms, roundTrip, guidedTally, plainTally, fidGuided, fidPlain,
                 seconds / (2.0 * cases.size()));
+    }
+
+    /** The volume encoded to the VAE's mean latent and decoded again: what the VAE can express of it. */
+    private static CtVolume throughVae(MaisiVae vae, CtVolume v, NDManager manager) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray mean = vae.encode(TrainingVolume.of("reference", v).whole(scope), SplitOptions.auto()).mean();
+            return LatentToVolume.toHu(vae.decode(mean, SplitOptions.auto()), v.spacing());
+        }
     }
 
     private static void tally(FindingTally t, HeldOutCase c, CtVolume v) {

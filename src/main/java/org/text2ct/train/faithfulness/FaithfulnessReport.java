@@ -2,14 +2,16 @@ package org.text2ct.train.faithfulness;
 
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 import org.text2ct.pipeline.eval.EvaluationResult;
 import org.text2ct.train.phantom.FindingTally;
 
 /**
  * The figures of a {@link FaithfulnessCheck}: finding and laterality accuracy of the detector on
- * the phantoms themselves, on the guided volumes and on the unguided ones, and FID of both sets.
+ * the phantoms themselves, on the phantoms encoded and decoded by the model's VAE ("via VAE", the
+ * most a model with this VAE can reach), on the guided volumes and on the unguided ones, and FID of both sets.
  */
-public record FaithfulnessReport(FaithfulnessCheck.Settings settings, FindingTally phantoms, FindingTally guided,
+public record FaithfulnessReport(FaithfulnessCheck.Settings settings, FindingTally phantoms, FindingTally roundTrip, FindingTally guided,
         FindingTally unguided, EvaluationResult fidGuided, EvaluationResult fidUnguided, double secondsPerVolume) {
 
     /** The table the CLI prints. */
@@ -18,30 +20,33 @@ public record FaithfulnessReport(FaithfulnessCheck.Settings settings, FindingTal
         b.append(String.format(Locale.ROOT, "%d held-back cases (case seed %d), %d steps; guided = scale %.1f, "
                 + "unguided = scale 1; %.1f s per volume%n", settings.n(), settings.caseSeed(), settings.steps(),
                 settings.guidance(), secondsPerVolume));
-        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s%n", "", "phantoms", "guided", "unguided"));
-        b.append(String.format(Locale.ROOT, "%-34s %10d %10d %10d%n", "volumes without two lungs",
-                phantoms.unreadable(), guided.unreadable(), unguided.unreadable()));
+        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s%n", "", "phantoms", "via VAE", "guided",
+                "unguided"));
+        counts(b, "volumes without two lungs", FindingTally::unreadable);
         row(b, "laterality (sided findings found)", FindingTally::laterality);
-        b.append(String.format(Locale.ROOT, "%-34s %10d %10d %10d%n", "  sided findings found",
-                phantoms.lateralityCount(), guided.lateralityCount(), unguided.lateralityCount()));
+        counts(b, "  sided findings found", FindingTally::lateralityCount);
         row(b, "nodules found (of " + phantoms.nodules() + ")", FindingTally::noduleSensitivity);
         row(b, "  on the stated side", FindingTally::noduleSide);
         row(b, "  in the stated lobe", FindingTally::noduleLobe);
-        b.append(String.format(Locale.ROOT, "%-34s %10d %10d %10d%n", "  nodules not in the prompt",
-                phantoms.falseNodules(), guided.falseNodules(), unguided.falseNodules()));
+        counts(b, "  nodules not in the prompt", FindingTally::falseNodules);
         row(b, "effusions found (of " + phantoms.effusions() + ")", FindingTally::effusionSensitivity);
         row(b, "effusion present/absent per side", FindingTally::effusionSideCalls);
         row(b, "cardiomegaly called right", FindingTally::cardiomegalyCalls);
-        b.append(String.format(Locale.ROOT, "%-34s %10s %10.4g %10.4g%n", "FID mean of 3 views (" + fidGuided.extractor()
-                + ")", "-", fidGuided.fidMean(), fidUnguided.fidMean()));
-        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s%n", "  axial / sagittal / coronal", "-",
+        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10.4g %10.4g%n", "FID mean of 3 views ("
+                + fidGuided.extractor() + ")", "-", "-", fidGuided.fidMean(), fidUnguided.fidMean()));
+        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s%n", "  axial / sagittal / coronal", "-", "-",
                 views(fidGuided), views(fidUnguided)));
         return b.toString();
     }
 
     private void row(StringBuilder b, String name, ToDoubleFunction<FindingTally> f) {
-        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s%n", name, pct(f.applyAsDouble(phantoms)),
-                pct(f.applyAsDouble(guided)), pct(f.applyAsDouble(unguided))));
+        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s%n", name, pct(f.applyAsDouble(phantoms)),
+                pct(f.applyAsDouble(roundTrip)), pct(f.applyAsDouble(guided)), pct(f.applyAsDouble(unguided))));
+    }
+
+    private void counts(StringBuilder b, String name, ToIntFunction<FindingTally> f) {
+        b.append(String.format(Locale.ROOT, "%-34s %10d %10d %10d %10d%n", name, f.applyAsInt(phantoms),
+                f.applyAsInt(roundTrip), f.applyAsInt(guided), f.applyAsInt(unguided)));
     }
 
     private static String pct(double v) {
