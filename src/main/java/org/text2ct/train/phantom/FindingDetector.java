@@ -98,16 +98,28 @@ public final class FindingDetector {
         return attached;
     }
 
-    /** Fluid-density (−10…16 HU after smoothing) regions in the posterior chest, of a few millilitres at least. */
+    /**
+     * Fluid-density (−10…16 HU after smoothing) regions in the posterior chest, of a few millilitres
+     * at least, within the lungs' lateral extent: the pleural space lies inside the rib cage, and in
+     * decoded volumes the chest wall's muscle–fat boundary blurs into fluid density just outside it.
+     */
     private static Set<Side> effusions(PhantomGrid g, float[] smooth, LungSegmentation lungs) {
         LobeMap.Bounds r = lungs.lobes.bounds(Side.RIGHT), l = lungs.lobes.bounds(Side.LEFT);
         double yMid = (Math.min(r.yMin(), l.yMin()) + Math.max(r.yMax(), l.yMax())) / 2;
         double zMin = Math.min(r.zMin(), l.zMin()), zMax = Math.max(r.zMax(), l.zMax());
+        int xFirst = g.nx(), xLast = -1;
+        for (int i = 0; i < smooth.length; i++) {
+            if (lungs.side[i] != 0) {
+                xFirst = Math.min(xFirst, i % g.nx());
+                xLast = Math.max(xLast, i % g.nx());
+            }
+        }
         boolean[] fluid = new boolean[smooth.length];
         for (int i = 0; i < smooth.length; i++) {
             double[] p = g.worldMm(i);
+            int x = i % g.nx();
             fluid[i] = !lungs.outside[i] && smooth[i] >= FLUID_MIN_HU && smooth[i] <= FLUID_MAX_HU
-                    && p[1] < yMid && p[2] < zMin + 0.7 * (zMax - zMin);
+                    && p[1] < yMid && p[2] < zMin + 0.7 * (zMax - zMin) && x >= xFirst && x <= xLast;
         }
         boolean[] core = Components.erode(g, fluid);
         Components c = Components.of(g, core);

@@ -77,6 +77,39 @@ class FindingDetectorTest {
         assertTrue(d.effusions().isEmpty() && !d.cardiomegaly(), d.toString());
     }
 
+    /**
+     * Decoded volumes blur the chest wall's muscle–fat boundary into fluid density just lateral to
+     * the lungs; that is not pleural fluid. The same block of fluid inside the lungs' extent is.
+     */
+    @Test
+    void fluidLateralToTheLungsIsNotAnEffusion() {
+        PhantomGrid g = PhantomGrid.DEMO;
+        float[] hu = PhantomGenerator.generate(new PhantomLabels(new Patient(50, Sex.MALE, 0.5), List.of()), g, 9).hu();
+        LungSegmentation lungs = LungSegmentation.of(g, hu);
+        int xLast = 0;
+        for (int i = 0; i < hu.length; i++) {
+            xLast = lungs.side[i] != 0 ? Math.max(xLast, i % g.nx()) : xLast;
+        }
+        LobeMap.Bounds b = lungs.lobes.bounds(Side.LEFT);
+        int y0 = g.yIndex(b.yMin() + 0.15 * (b.yMax() - b.yMin()));
+        int z0 = g.zIndex(b.zMin() + 0.2 * (b.zMax() - b.zMin()));
+        assertEquals(Set.of(), FindingDetector.detect(g, withFluid(g, hu, xLast + 1, y0, z0)).effusions());
+        assertEquals(Set.of(Side.LEFT), FindingDetector.detect(g, withFluid(g, hu, xLast - 16, y0, z0)).effusions());
+    }
+
+    /** A copy with an 8×14×10-voxel block of fluid (+10 HU) from (x, y, z) up. */
+    private static float[] withFluid(PhantomGrid g, float[] hu, int x0, int y0, int z0) {
+        float[] out = hu.clone();
+        for (int z = z0; z < z0 + 10; z++) {
+            for (int y = y0; y < y0 + 14; y++) {
+                for (int x = x0; x < x0 + 8; x++) {
+                    out[g.index(x, y, z)] = FindingPainter.EFFUSION;
+                }
+            }
+        }
+        return out;
+    }
+
     @Test
     void rejectsVolumesItCannotRead() {
         PhantomGrid g = new PhantomGrid(32, 32, 16, 6, 6, 10);
