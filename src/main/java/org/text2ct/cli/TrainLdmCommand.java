@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.text2ct.model.vae.MaisiVae;
 import org.text2ct.model.vae.VaeConfig;
-import org.text2ct.nn.Engines;
 import org.text2ct.nn.ParamStore;
 import org.text2ct.pipeline.importers.DefaultSchedulers;
 import org.text2ct.pipeline.pkg.ModelLocator;
@@ -38,6 +37,7 @@ import org.text2ct.weights.SafeTensorsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -105,9 +105,6 @@ public final class TrainLdmCommand implements Callable<Integer> {
     @Option(names = "--guidance", description = "Guidance scale recorded in the package (default: 5, or the --init package's)")
     Double guidance;
 
-    @Option(names = "--max-grad-norm", defaultValue = "1.0")
-    double maxGradNorm;
-
     @Option(names = "--twin-weight", defaultValue = "0", paramLabel = "W", description = "With mirrored twins in the "
             + "data: add W times the MSE between a pair's difference of predictions and of targets, the part of the "
             + "loss that depends on left and right (default 0)")
@@ -120,14 +117,8 @@ public final class TrainLdmCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", defaultValue = "200")
     int checkpointEvery;
 
-    @Option(names = "--resume", paramLabel = "CKPT")
-    Path resume;
-
-    @Option(names = "--seed", defaultValue = "0")
-    long seed;
-
-    @Option(names = "--device", defaultValue = "auto")
-    String device;
+    @Mixin
+    TrainingRunOptions run;
 
     @Override
     public Integer call() throws Exception {
@@ -149,8 +140,8 @@ public final class TrainLdmCommand implements Callable<Integer> {
         Path vae = from != null ? from.vaeFile() : vaeFile;
         double guidanceScale = guidance != null ? guidance
                 : from != null ? from.manifest().guidance().scale() : ModelManifest.Guidance.DEFAULT_SCALE;
-        TrainingCheckpoint ckpt = resume == null ? null : TrainingCheckpoint.load(resume, LdmTrainer.KIND);
-        long runSeed = ckpt != null ? ckpt.seed() : seed;
+        TrainingCheckpoint ckpt = run.checkpoint(LdmTrainer.KIND);
+        long runSeed = run.seed(ckpt);
         TrainingSet set = TrainingSet.load(data);
         TrainingPrompts prompts = new TrainingPrompts(promptDropout, promptSections);
         prompts.check(set.cases());
@@ -158,7 +149,7 @@ public final class TrainLdmCommand implements Callable<Integer> {
         String name = out.getFileName().toString();
         Files.createDirectories(dir);
         PrintWriter o = spec.commandLine().getOut();
-        try (NDManager manager = NDManager.newBaseManager(Engines.device(device), "PyTorch");
+        try (NDManager manager = run.manager();
              LdmText textSide = from != null ? from.text(manager, runSeed + 1, LdmTrainer.textParams(ckpt))
                      : textSide(set, dir, manager, runSeed, ckpt)) {
             String unetJson = ckpt != null ? ckpt.settings().get(WeightMetadata.CONFIG) : from != null ? from.unetJson()
@@ -178,7 +169,7 @@ public final class TrainLdmCommand implements Callable<Integer> {
                     vae, schedulerEntry.type(), schedulerEntry.config().toString(), schedulerEntry.numInferenceSteps(),
                     guidanceScale, set.size(), set.spacing());
             LdmTrainer.Settings s = new LdmTrainer.Settings(unetJson, steps, batch, lr, runSeed, prompts,
-                    maxGradNorm, 1000, twinWeight,
+                    run.maxGradNorm, 1000, twinWeight,
                     maskPadding || from != null && from.manifest().conditioning().maskPadding());
             LdmTrainer t = new LdmTrainer(s, set.cases(), latents, sched, textSide, manager,
                     from != null ? from.unet() : Map.of(), ckpt, pkg, provenance(set, runSeed, from));

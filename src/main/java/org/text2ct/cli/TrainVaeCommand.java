@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.text2ct.nn.Engines;
 import org.text2ct.train.DemoConfigs;
 import org.text2ct.train.TrainingCheckpoint;
 import org.text2ct.train.TrainingLoop;
@@ -15,6 +14,7 @@ import org.text2ct.train.VaeTrainer;
 import org.text2ct.train.WeightMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -50,35 +50,26 @@ public final class TrainVaeCommand implements Callable<Integer> {
     @Option(names = "--kl-weight", defaultValue = "1e-6")
     double klWeight;
 
-    @Option(names = "--max-grad-norm", defaultValue = "1.0")
-    double maxGradNorm;
-
     @Option(names = "--checkpoint-every", defaultValue = "100")
     int checkpointEvery;
 
-    @Option(names = "--resume", paramLabel = "CKPT", description = "Continue a run from its checkpoint (its seed and config win)")
-    Path resume;
-
-    @Option(names = "--seed", defaultValue = "0")
-    long seed;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu")
-    String device;
+    @Mixin
+    TrainingRunOptions run;
 
     @Override
     public Integer call() throws Exception {
-        TrainingCheckpoint ckpt = resume == null ? null : TrainingCheckpoint.load(resume, VaeTrainer.KIND);
+        TrainingCheckpoint ckpt = run.checkpoint(VaeTrainer.KIND);
         String configJson = ckpt != null ? ckpt.settings().get(WeightMetadata.CONFIG)
                 : config != null ? Files.readString(config, StandardCharsets.UTF_8) : DemoConfigs.VAE_JSON;
-        long runSeed = ckpt != null ? ckpt.seed() : seed;
+        long runSeed = run.seed(ckpt);
         TrainingSet set = TrainingSet.load(data);
         String stem = out.getFileName().toString().replaceFirst("\\.safetensors$", "");
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         PrintWriter o = spec.commandLine().getOut();
-        try (NDManager manager = NDManager.newBaseManager(Engines.device(device), "PyTorch")) {
+        try (NDManager manager = run.manager()) {
             VaeTrainer.Settings s = new VaeTrainer.Settings(configJson, steps, batch, lr,
-                    TripleOption.ints("--patch", patch), runSeed, klWeight, maxGradNorm);
+                    TripleOption.ints("--patch", patch), runSeed, klWeight, run.maxGradNorm);
             VaeTrainer t = new VaeTrainer(s, set, manager, ckpt);
             o.println("training VAE on " + set.volumes().size() + " volumes, device " + manager.getDevice());
             o.flush();

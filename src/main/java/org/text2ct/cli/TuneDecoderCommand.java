@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.text2ct.nn.Engines;
 import org.text2ct.pipeline.pkg.ModelLocator;
 import org.text2ct.pipeline.pkg.ModelPackage;
 import org.text2ct.train.DecoderTrainer;
@@ -14,6 +13,7 @@ import org.text2ct.train.TrainingLoop;
 import org.text2ct.train.TrainingSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -49,20 +49,11 @@ public final class TuneDecoderCommand implements Callable<Integer> {
     @Option(names = "--patch", defaultValue = "64,64,32", paramLabel = "x,y,z")
     String patch;
 
-    @Option(names = "--max-grad-norm", defaultValue = "1.0")
-    double maxGradNorm;
-
     @Option(names = "--checkpoint-every", defaultValue = "200")
     int checkpointEvery;
 
-    @Option(names = "--resume", paramLabel = "CKPT", description = "Continue a run from its checkpoint (its seed wins)")
-    Path resume;
-
-    @Option(names = "--seed", defaultValue = "0")
-    long seed;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu")
-    String device;
+    @Mixin
+    TrainingRunOptions run;
 
     @Override
     public Integer call() throws Exception {
@@ -71,18 +62,18 @@ public final class TuneDecoderCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " is the package being tuned; write the tuned package "
                     + "to another folder so the original stays as it is");
         }
-        TrainingCheckpoint ckpt = resume == null ? null : TrainingCheckpoint.load(resume, DecoderTrainer.KIND);
-        long runSeed = ckpt != null ? ckpt.seed() : seed;
+        TrainingCheckpoint ckpt = run.checkpoint(DecoderTrainer.KIND);
+        long runSeed = run.seed(ckpt);
         TrainingSet set = TrainingSet.load(data);
         Path dir = out.toAbsolutePath().getParent();
         String name = out.getFileName().toString();
         Files.createDirectories(dir);
         PrintWriter o = spec.commandLine().getOut();
-        try (NDManager manager = NDManager.newBaseManager(Engines.device(device), "PyTorch")) {
+        try (NDManager manager = run.manager()) {
             o.println("encoding " + set.volumes().size() + " volumes with the frozen encoder, device " + manager.getDevice());
             o.flush();
             DecoderTrainer.Settings s = new DecoderTrainer.Settings(steps, batch, lr, TripleOption.ints("--patch", patch),
-                    runSeed, maxGradNorm);
+                    runSeed, run.maxGradNorm);
             DecoderTrainer t = new DecoderTrainer(s, set, source, manager, ckpt, TrainingProvenance.of("text2ct tune-decoder", spec, set, data, runSeed), n -> {
                 o.print("\rencoded " + n + "/" + set.volumes().size());
                 o.flush();
