@@ -11,7 +11,7 @@ cp -r "$work/demo-model" "$stage/demo-model"
 rm -rf "$stage/demo-model/.text" "$stage"/demo-model/.*.text
 mkdir -p "$stage/demo-model/training"
 cp "$work"/vae/demo-vae.loss.csv "$work"/vae/demo-vae.loss.png \
-    "$work"/demo-model-stage[1-5].loss.csv "$work"/demo-model-stage[1-5].loss.png \
+    "$work"/demo-model-stage[1-6].loss.csv "$work"/demo-model-stage[1-6].loss.png \
     "$work"/demo-model.loss.csv "$work"/demo-model.loss.png \
     "$repo/tools/train-demo.sh" "$stage/demo-model/training/"
 out="$repo/src/main/resources/org/text2ct/demo/demo-model.zip"
