@@ -22,6 +22,8 @@ public final class FindingDetector {
     /** A blob whose surface is more than this share attached tissue grows out of the chest wall or diaphragm. */
     static final double MAX_ATTACHED = 0.2;
     static final double MIN_EFFUSION_ML = 2.5;
+    /** Share of the hemithorax's half-width, from the midline, that a layering effusion reaches at least. */
+    static final double MIN_LATERAL_REACH = 0.4;
 
     private FindingDetector() {
     }
@@ -102,6 +104,8 @@ public final class FindingDetector {
      * Fluid-density (−10…16 HU after smoothing) regions in the posterior chest, of a few millilitres
      * at least, within the lungs' lateral extent: the pleural space lies inside the rib cage, and in
      * decoded volumes the chest wall's muscle–fat boundary blurs into fluid density just outside it.
+     * A layering effusion spreads along the posterior wall well out from the spine; fluid density
+     * confined beside it is the blurred rim of the descending aorta or the vertebra.
      */
     private static Set<Side> effusions(PhantomGrid g, float[] smooth, LungSegmentation lungs) {
         LobeMap.Bounds r = lungs.lobes.bounds(Side.RIGHT), l = lungs.lobes.bounds(Side.LEFT);
@@ -124,14 +128,19 @@ public final class FindingDetector {
         boolean[] core = Components.erode(g, fluid);
         Components c = Components.of(g, core);
         double[] sumX = new double[c.count + 1];
+        double[] reach = new double[c.count + 1];
         for (int i = 0; i < smooth.length; i++) {
-            sumX[c.label[i]] += g.xMm(i % g.nx());
+            double x = g.xMm(i % g.nx());
+            sumX[c.label[i]] += x;
+            reach[c.label[i]] = Math.max(reach[c.label[i]], Math.abs(x - lungs.midlineX));
         }
         double minVoxels = MIN_EFFUSION_ML * 1000 / (g.sx() * g.sy() * g.sz());
         Set<Side> out = EnumSet.noneOf(Side.class);
         for (int id = 1; id <= c.count; id++) {
-            if (c.size[id] >= minVoxels) {
-                out.add(lungs.sideOf(sumX[id] / c.size[id]));
+            Side side = lungs.sideOf(sumX[id] / c.size[id]);
+            double halfWidth = Math.abs(g.xMm(side == Side.RIGHT ? xFirst : xLast) - lungs.midlineX);
+            if (c.size[id] >= minVoxels && reach[id] >= MIN_LATERAL_REACH * halfWidth) {
+                out.add(side);
             }
         }
         return out;

@@ -97,6 +97,23 @@ class FindingDetectorTest {
         assertEquals(Set.of(Side.LEFT), FindingDetector.detect(g, withFluid(g, hu, xLast - 16, y0, z0)).effusions());
     }
 
+    /**
+     * Decoded volumes blur the descending aorta's edge against the lung into fluid density beside
+     * the spine; that is not a layering effusion. The same block out in the hemithorax is.
+     */
+    @Test
+    void fluidBesideTheSpineIsNotAnEffusion() {
+        PhantomGrid g = PhantomGrid.DEMO;
+        float[] hu = PhantomGenerator.generate(new PhantomLabels(new Patient(50, Sex.MALE, 0.5), List.of()), g, 9).hu();
+        LungSegmentation lungs = LungSegmentation.of(g, hu);
+        int midline = g.xIndex(lungs.midlineX);
+        LobeMap.Bounds b = lungs.lobes.bounds(Side.LEFT);
+        int y0 = g.yIndex(b.yMin() + 0.15 * (b.yMax() - b.yMin()));
+        int z0 = g.zIndex(b.zMin() + 0.2 * (b.zMax() - b.zMin()));
+        assertEquals(Set.of(), FindingDetector.detect(g, withFluid(g, hu, midline + 3, y0, z0)).effusions());
+        assertEquals(Set.of(Side.LEFT), FindingDetector.detect(g, withFluid(g, hu, midline + 14, y0, z0)).effusions());
+    }
+
     /** A copy with an 8×14×10-voxel block of fluid (+10 HU) from (x, y, z) up. */
     private static float[] withFluid(PhantomGrid g, float[] hu, int x0, int y0, int z0) {
         float[] out = hu.clone();
