@@ -83,18 +83,13 @@ class FindingDetectorTest {
      */
     @Test
     void fluidLateralToTheLungsIsNotAnEffusion() {
-        PhantomGrid g = PhantomGrid.DEMO;
-        float[] hu = PhantomGenerator.generate(new PhantomLabels(new Patient(50, Sex.MALE, 0.5), List.of()), g, 9).hu();
-        LungSegmentation lungs = LungSegmentation.of(g, hu);
+        NormalChest chest = new NormalChest();
         int xLast = 0;
-        for (int i = 0; i < hu.length; i++) {
-            xLast = lungs.side[i] != 0 ? Math.max(xLast, i % g.nx()) : xLast;
+        for (int i = 0; i < chest.hu.length; i++) {
+            xLast = chest.lungs.side[i] != 0 ? Math.max(xLast, i % chest.g.nx()) : xLast;
         }
-        LobeMap.Bounds b = lungs.lobes.bounds(Side.LEFT);
-        int y0 = g.yIndex(b.yMin() + 0.15 * (b.yMax() - b.yMin()));
-        int z0 = g.zIndex(b.zMin() + 0.2 * (b.zMax() - b.zMin()));
-        assertEquals(Set.of(), FindingDetector.detect(g, withFluid(g, hu, xLast + 1, y0, z0)).effusions());
-        assertEquals(Set.of(Side.LEFT), FindingDetector.detect(g, withFluid(g, hu, xLast - 16, y0, z0)).effusions());
+        assertEquals(Set.of(), chest.effusionsWithFluidFrom(xLast + 1));
+        assertEquals(Set.of(Side.LEFT), chest.effusionsWithFluidFrom(xLast - 16));
     }
 
     /**
@@ -103,28 +98,33 @@ class FindingDetectorTest {
      */
     @Test
     void fluidBesideTheSpineIsNotAnEffusion() {
-        PhantomGrid g = PhantomGrid.DEMO;
-        float[] hu = PhantomGenerator.generate(new PhantomLabels(new Patient(50, Sex.MALE, 0.5), List.of()), g, 9).hu();
-        LungSegmentation lungs = LungSegmentation.of(g, hu);
-        int midline = g.xIndex(lungs.midlineX);
-        LobeMap.Bounds b = lungs.lobes.bounds(Side.LEFT);
-        int y0 = g.yIndex(b.yMin() + 0.15 * (b.yMax() - b.yMin()));
-        int z0 = g.zIndex(b.zMin() + 0.2 * (b.zMax() - b.zMin()));
-        assertEquals(Set.of(), FindingDetector.detect(g, withFluid(g, hu, midline + 3, y0, z0)).effusions());
-        assertEquals(Set.of(Side.LEFT), FindingDetector.detect(g, withFluid(g, hu, midline + 14, y0, z0)).effusions());
+        NormalChest chest = new NormalChest();
+        int midline = chest.g.xIndex(chest.lungs.midlineX);
+        assertEquals(Set.of(), chest.effusionsWithFluidFrom(midline + 3));
+        assertEquals(Set.of(Side.LEFT), chest.effusionsWithFluidFrom(midline + 14));
     }
 
-    /** A copy with an 8×14×10-voxel block of fluid (+10 HU) from (x, y, z) up. */
-    private static float[] withFluid(PhantomGrid g, float[] hu, int x0, int y0, int z0) {
-        float[] out = hu.clone();
-        for (int z = z0; z < z0 + 10; z++) {
-            for (int y = y0; y < y0 + 14; y++) {
-                for (int x = x0; x < x0 + 8; x++) {
-                    out[g.index(x, y, z)] = FindingPainter.EFFUSION;
+    /** A normal phantom chest, to place blocks of fluid into at the posterior left lung base. */
+    private static final class NormalChest {
+        final PhantomGrid g = PhantomGrid.DEMO;
+        final float[] hu = PhantomGenerator.generate(new PhantomLabels(new Patient(50, Sex.MALE, 0.5), List.of()), g, 9).hu();
+        final LungSegmentation lungs = LungSegmentation.of(g, hu);
+
+        /** Effusions found with an 8×14×10-voxel block of fluid (+10 HU) from x0 outwards. */
+        Set<Side> effusionsWithFluidFrom(int x0) {
+            LobeMap.Bounds b = lungs.lobes.bounds(Side.LEFT);
+            int y0 = g.yIndex(b.yMin() + 0.15 * (b.yMax() - b.yMin()));
+            int z0 = g.zIndex(b.zMin() + 0.2 * (b.zMax() - b.zMin()));
+            float[] out = hu.clone();
+            for (int z = z0; z < z0 + 10; z++) {
+                for (int y = y0; y < y0 + 14; y++) {
+                    for (int x = x0; x < x0 + 8; x++) {
+                        out[g.index(x, y, z)] = FindingPainter.EFFUSION;
+                    }
                 }
             }
+            return FindingDetector.detect(g, out).effusions();
         }
-        return out;
     }
 
     @Test
