@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bundles a trained demo model (tools/train-demo.sh WORKDIR) into the jar's resources, with its
-# training record: the package, the VAE's and every LDM stage's loss logs and curves, and the training script.
+# training record: the package, the loss logs and curves of the VAE, every LDM stage and the
+# decoder tuning, and the training script.
 # Usage: tools/package-demo.sh WORKDIR
 set -euo pipefail
 work=${1:?usage: tools/package-demo.sh WORKDIR}
