@@ -31,6 +31,7 @@ import org.text2ct.train.TrainingCheckpoint;
 import org.text2ct.train.TrainingLoop;
 import org.text2ct.train.TrainingPrompts;
 import org.text2ct.train.TrainingSet;
+import org.text2ct.train.UnetPositionInput;
 import org.text2ct.train.WeightMetadata;
 import org.text2ct.train.WordLevelText;
 import org.text2ct.weights.SafeTensorsFile;
@@ -114,6 +115,11 @@ public final class TrainLdmCommand implements Callable<Integer> {
             + "drowned by padding (recorded in the package; --init keeps a package's setting)")
     boolean maskPadding;
 
+    @Option(names = "--position-input", description = "The UNet also sees each voxel's coordinates, so a prompt's side "
+            + "can be tied to a side of the volume (recorded in the package's UNet config; with --init, the new inputs "
+            + "start at zero weight, so training starts from the package's own output)")
+    boolean positionInput;
+
     @Option(names = "--checkpoint-every", defaultValue = "200")
     int checkpointEvery;
 
@@ -155,6 +161,10 @@ public final class TrainLdmCommand implements Callable<Integer> {
             String unetJson = ckpt != null ? ckpt.settings().get(WeightMetadata.CONFIG) : from != null ? from.unetJson()
                     : unetConfig != null ? Files.readString(unetConfig, StandardCharsets.UTF_8)
                     : DemoConfigs.unetJson(unetChannels, textSide.width());
+            UnetPositionInput net = new UnetPositionInput(unetJson, from != null ? from.unet() : Map.of());
+            if (positionInput) {
+                net = UnetPositionInput.enable(unetJson, net.weights(), ckpt != null);
+            }
             o.println("encoding " + set.volumes().size() + " volumes with the frozen VAE, device " + manager.getDevice());
             o.flush();
             OptionalDouble scale = from != null ? OptionalDouble.of(from.scaleFactor()) : OptionalDouble.empty();
@@ -168,11 +178,11 @@ public final class TrainLdmCommand implements Callable<Integer> {
                     + from.manifest().name() : "Text2CT model trained") + " by text2ct train-ldm on " + data.getFileName(),
                     vae, schedulerEntry.type(), schedulerEntry.config().toString(), schedulerEntry.numInferenceSteps(),
                     guidanceScale, set.size(), set.spacing());
-            LdmTrainer.Settings s = new LdmTrainer.Settings(unetJson, steps, batch, lr, runSeed, prompts,
+            LdmTrainer.Settings s = new LdmTrainer.Settings(net.unetJson(), steps, batch, lr, runSeed, prompts,
                     run.maxGradNorm, 1000, twinWeight,
                     maskPadding || from != null && from.manifest().conditioning().maskPadding());
             LdmTrainer t = new LdmTrainer(s, set.cases(), latents, sched, textSide, manager,
-                    from != null ? from.unet() : Map.of(), ckpt, pkg, provenance(set, runSeed, from));
+                    net.weights(), ckpt, pkg, provenance(set, runSeed, from));
             o.printf("latent %s, scale factor %.5f%n", java.util.Arrays.toString(latents.shape()), latents.scaleFactor());
             if (t.twinnedCases() > 0) {
                 o.printf("%d of %d cases are drawn with their mirrored twin%n", t.twinnedCases(), set.cases().size());

@@ -1,5 +1,6 @@
 package org.text2ct.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.text2ct.model.unet.UnetConfig;
 import org.text2ct.pipeline.pkg.ModelPackage;
 import org.text2ct.train.TrainingSet;
 import org.text2ct.weights.SafeTensorsFile;
@@ -60,6 +62,7 @@ class TrainCommandsTest {
                 .startsWith("text2ct train-ldm --data"));
         assertEquals(4, p.manifest().provenance().getAsJsonObject().getAsJsonObject("data").get("seed").getAsInt());
         fineTuningStartsFromThePackage(data, model, p);
+        positionInputStartsAtZeroWeight(data, model);
         decoderTuningKeepsTheLatents(data, model, p);
     }
 
@@ -116,6 +119,34 @@ class TrainCommandsTest {
                 + "impressions"), r[2]);
         assertTrue(Files.notExists(dir.resolve("t2")) && Files.notExists(dir.resolve("t3"))
                 && Files.notExists(dir.resolve("t4")) && Files.notExists(dir.resolve("t5")));
+    }
+
+    private void positionInputStartsAtZeroWeight(Path data, Path model) throws Exception {
+        Path placed = dir.resolve("placed");
+        String[] r = InfoCommandTest.run("train-ldm", "--data", data.toString(), "--init", model.toString(),
+                "--out", placed.toString(), "--steps", "1", "--batch", "2", "--lr", "1e-3", "--device", "cpu",
+                "--position-input");
+        assertEquals("0", r[0], r[2]);
+        ModelPackage p = ModelPackage.open(placed);
+        assertTrue(UnetConfig.fromJson(p.manifest().unet().config().toString()).positionInput());
+        TensorData before = weights(model.resolve("unet.safetensors")).get("conv_in.conv.weight");
+        TensorData after = weights(placed.resolve("unet.safetensors")).get("conv_in.conv.weight");
+        long[] s = before.shape();
+        assertArrayEquals(new long[] {s[0], s[1] + 3, s[2], s[3], s[4]}, after.shape());
+        // The coordinate inputs start at zero, so one Adam step leaves them within the learning rate of it.
+        float[] w = after.toFloats();
+        int kernel = (int) (s[2] * s[3] * s[4]);
+        double largest = 0;
+        for (int o = 0; o < s[0]; o++) {
+            for (int i = (int) s[1] * kernel; i < (s[1] + 3) * kernel; i++) {
+                largest = Math.max(largest, Math.abs(w[(int) (o * (s[1] + 3) * kernel) + i]));
+            }
+        }
+        assertTrue(largest > 0 && largest <= 1.01e-3, "largest coordinate weight " + largest);
+        Path volume = dir.resolve("placed.nii.gz");
+        r = InfoCommandTest.run("generate", "--model", placed.toString(), "--prompt", "left pleural effusion",
+                "--steps", "2", "--out", volume.toString(), "--device", "cpu");
+        assertEquals("0", r[0], r[2]);
     }
 
     private void decoderTuningKeepsTheLatents(Path data, Path model, ModelPackage base) throws Exception {

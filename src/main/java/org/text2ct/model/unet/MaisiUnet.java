@@ -15,7 +15,8 @@ import org.text2ct.nn.Scopes;
 /**
  * MONAI's DiffusionModelUNetMaisi: time (+ class) embedding, optional body-region and spacing
  * embeddings concatenated to it, conv in, down levels, a middle block with attention, up levels
- * with skip connections, and GN → SiLU → conv out.
+ * with skip connections, and GN → SiLU → conv out. With {@link UnetConfig#positionInput()} the
+ * first convolution also sees the voxel coordinates.
  */
 public final class MaisiUnet {
     private final UnetConfig config;
@@ -38,7 +39,7 @@ public final class MaisiUnet {
         config = c;
         int[] ch = c.numChannels();
         int t = c.timeEmbedDim();
-        convIn = ConvLayer.load(p, "conv_in.conv", c.inChannels(), ch[0], 3, 1, 1);
+        convIn = ConvLayer.load(p, "conv_in.conv", c.convInChannels(), ch[0], 3, 1, 1);
         timeEmbed = new EmbeddingMlp(p, "time_embed", ch[0], t);
         classEmbedding = c.numClassEmbeds() == null ? null : p.get("class_embedding.weight", c.numClassEmbeds(), t);
         topRegion = c.includeTopRegionIndexInput() ? new EmbeddingMlp(p, "top_region_index_layer", 4, t) : null;
@@ -76,7 +77,7 @@ public final class MaisiUnet {
         UnetContext context = new UnetContext(in.context(),
                 in.contextMask() == null ? null : PaddingMask.toBias(in.contextMask()));
         List<NDArray> skips = new ArrayList<>();
-        NDArray h = convIn.forward(in.x());
+        NDArray h = convIn.forward(config.positionInput() ? PositionChannels.append(in.x()) : in.x());
         skips.add(h);
         for (UnetLevel level : downs) {
             h = level.down(h, emb, context, skips);
