@@ -35,6 +35,7 @@ import org.text2ct.train.UnetPositionInput;
 import org.text2ct.train.WeightMetadata;
 import org.text2ct.train.WordLevelText;
 import org.text2ct.weights.SafeTensorsFile;
+import org.text2ct.weights.TensorData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -161,10 +162,9 @@ public final class TrainLdmCommand implements Callable<Integer> {
             String unetJson = ckpt != null ? ckpt.settings().get(WeightMetadata.CONFIG) : from != null ? from.unetJson()
                     : unetConfig != null ? Files.readString(unetConfig, StandardCharsets.UTF_8)
                     : DemoConfigs.unetJson(unetChannels, textSide.width());
-            UnetPositionInput net = new UnetPositionInput(unetJson, from != null ? from.unet() : Map.of());
-            if (positionInput) {
-                net = UnetPositionInput.enable(unetJson, net.weights(), ckpt != null);
-            }
+            Map<String, TensorData> initial = from != null ? from.unet() : Map.of();
+            UnetPositionInput net = positionInput ? UnetPositionInput.enable(unetJson, initial, ckpt != null)
+                    : new UnetPositionInput(unetJson, initial);
             o.println("encoding " + set.volumes().size() + " volumes with the frozen VAE, device " + manager.getDevice());
             o.flush();
             OptionalDouble scale = from != null ? OptionalDouble.of(from.scaleFactor()) : OptionalDouble.empty();
