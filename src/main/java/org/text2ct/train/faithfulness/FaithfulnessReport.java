@@ -25,6 +25,8 @@ public record FaithfulnessReport(FaithfulnessCheck.Settings settings, FindingTal
         counts(b, "volumes without two lungs", FindingTally::unreadable);
         row(b, "laterality (sided findings found)", FindingTally::laterality);
         counts(b, "  sided findings found", FindingTally::lateralityCount);
+        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s%n", "  95 % interval (Wilson)",
+                interval(phantoms), interval(roundTrip), interval(guided), interval(unguided)));
         row(b, "nodules found (of " + phantoms.nodules() + ")", FindingTally::noduleSensitivity);
         row(b, "  on the stated side", FindingTally::noduleSide);
         row(b, "  in the stated lobe", FindingTally::noduleLobe);
@@ -51,6 +53,11 @@ public record FaithfulnessReport(FaithfulnessCheck.Settings settings, FindingTal
 
     private static String pct(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    private static String interval(FindingTally t) {
+        double[] ci = t.lateralityInterval();
+        return Double.isNaN(ci[0]) ? "n/a" : String.format(Locale.ROOT, "%.0f–%.0f%%", 100 * ci[0], 100 * ci[1]);
     }
 
     private static String views(EvaluationResult r) {

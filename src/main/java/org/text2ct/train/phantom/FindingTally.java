@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.commons.math3.stat.interval.ConfidenceInterval;
+import org.apache.commons.math3.stat.interval.IntervalUtils;
 
 /**
  * Compares what {@link FindingDetector} found with what a case's labels (or its prompt) state,
@@ -138,6 +140,19 @@ public final class FindingTally {
      */
     public double laterality() {
         return ratio(noduleSideRight + effusionSideRight, nodulesFound + effusionsFound);
+    }
+
+    /**
+     * The 95 % Wilson score interval of {@link #laterality()} as {lower, upper}, NaNs when no sided
+     * finding was found: at 75–80 % over the 15–25 findings of a typical check it spans 32–36 points.
+     */
+    public double[] lateralityInterval() {
+        int n = lateralityCount();
+        if (n == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        ConfidenceInterval ci = IntervalUtils.getWilsonScoreInterval(n, noduleSideRight + effusionSideRight, 0.95);
+        return new double[] {ci.getLowerBound(), ci.getUpperBound()};
     }
 
     /** How many sided findings {@link #laterality()} is computed over. */

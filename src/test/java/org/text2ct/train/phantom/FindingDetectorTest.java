@@ -1,5 +1,6 @@
 package org.text2ct.train.phantom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,6 +62,9 @@ class FindingDetectorTest {
         assertEquals(0.75, t.cardiomegalyCalls(), 1e-12);
         assertEquals(1 / 3.0, t.laterality(), 1e-12);
         assertEquals(3, t.lateralityCount());
+        // Wilson 95 % interval of 1 in 3 (z = 1.959964): 6.149 % to 79.234 %.
+        assertArrayEquals(new double[] {0.0614919, 0.7923404}, t.lateralityInterval(), 1e-6);
+        assertTrue(Double.isNaN(new FindingTally().lateralityInterval()[0]));
     }
 
     @Test
