@@ -31,6 +31,7 @@ class FaithfulnessCommandTest {
         assertTrue(r.out().contains("case 2/2 done"), r.out());
         // 32³ voxels of 6 mm are below what the detector resolves, so every volume counts as unreadable
         assertTrue(r.out().contains("volumes without two lungs                   2          2          2          2"), r.out());
+        assertTrue(Pattern.compile("against the mirrored prompt( +n/a){4}\n").matcher(r.out()).find(), r.out());
         assertTrue(Pattern.compile("95 % interval \\(Wilson\\)( +n/a){4}\n").matcher(r.out()).find(), r.out());
         assertTrue(r.out().contains("nodules found (of 2)                     0.0%       0.0%       0.0%       0.0%"), r.out());
         Matcher fid = Pattern.compile("FID mean of 3 views \\(vae-latent:[^)]*\\)\\s+-\\s+-\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)")

@@ -24,6 +24,7 @@ public record FaithfulnessReport(FaithfulnessCheck.Settings settings, FindingTal
                 "unguided"));
         counts(b, "volumes without two lungs", FindingTally::unreadable);
         row(b, "laterality (sided findings found)", FindingTally::laterality);
+        row(b, "  against the mirrored prompt", FindingTally::mirroredLaterality);
         counts(b, "  sided findings found", FindingTally::lateralityCount);
         b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s%n", "  95 % interval (Wilson)",
                 interval(phantoms), interval(roundTrip), interval(guided), interval(unguided)));

@@ -27,38 +27,63 @@ public final class FindingTally {
     private int cardioCalls;
     private int cardioRight;
     private int unreadable;
+    private int mirroredSideRight;
 
     public void add(PhantomLabels labels, Detection d) {
         cases++;
-        List<Detection.Nodule> unmatched = new ArrayList<>(d.nodules());
-        for (Finding f : labels.findings()) {
-            if (f.type().isNodule()) {
-                nodules++;
-                Detection.Nodule m = bestMatch(f, unmatched);
-                if (m != null) {
-                    unmatched.remove(m);
-                    nodulesFound++;
-                    noduleSideRight += m.side() == f.side() ? 1 : 0;
-                    noduleLobeRight += m.side() == f.side() && m.lobe() == f.lobe() ? 1 : 0;
-                }
-            }
-        }
-        falseNodules += unmatched.size();
-        Set<Side> stated = EnumSet.noneOf(Side.class);
-        labels.of(FindingType.PLEURAL_EFFUSION).forEach(f -> stated.add(f.side()));
-        if (!stated.isEmpty()) {
+        Match m = Match.of(labels, d);
+        nodules += m.nodules();
+        nodulesFound += m.found();
+        noduleSideRight += m.onSide();
+        noduleLobeRight += m.inLobe();
+        falseNodules += m.unmatched();
+        if (!m.stated().isEmpty()) {
             effusions++;
             if (!d.effusions().isEmpty()) {
                 effusionsFound++;
-                effusionSideRight += stated.equals(d.effusions()) ? 1 : 0;
+                effusionSideRight += m.effusionOnSide() ? 1 : 0;
             }
         }
         for (Side s : Side.values()) {
             effusionSideCalls++;
-            effusionSideCallsRight += stated.contains(s) == d.effusions().contains(s) ? 1 : 0;
+            effusionSideCallsRight += m.stated().contains(s) == d.effusions().contains(s) ? 1 : 0;
         }
+        Match mirror = Match.of(labels.mirrored(), d);
+        mirroredSideRight += mirror.onSide() + (mirror.effusionOnSide() ? 1 : 0);
         cardioCalls++;
         cardioRight += labels.has(FindingType.CARDIOMEGALY) == d.cardiomegaly() ? 1 : 0;
+    }
+
+    /**
+     * How one detection meets one set of labels: stated nodules, those found, found on the stated side,
+     * and in the stated lobe, detections left unmatched; the stated effusion sides, and whether the
+     * detected sides are exactly those.
+     */
+    private record Match(int nodules, int found, int onSide, int inLobe, int unmatched, Set<Side> stated,
+            boolean effusionOnSide) {
+        static Match of(PhantomLabels labels, Detection d) {
+            int nodules = 0;
+            int found = 0;
+            int onSide = 0;
+            int inLobe = 0;
+            List<Detection.Nodule> unmatched = new ArrayList<>(d.nodules());
+            for (Finding f : labels.findings()) {
+                if (f.type().isNodule()) {
+                    nodules++;
+                    Detection.Nodule m = bestMatch(f, unmatched);
+                    if (m != null) {
+                        unmatched.remove(m);
+                        found++;
+                        onSide += m.side() == f.side() ? 1 : 0;
+                        inLobe += m.side() == f.side() && m.lobe() == f.lobe() ? 1 : 0;
+                    }
+                }
+            }
+            Set<Side> stated = EnumSet.noneOf(Side.class);
+            labels.of(FindingType.PLEURAL_EFFUSION).forEach(f -> stated.add(f.side()));
+            return new Match(nodules, found, onSide, inLobe, unmatched.size(), stated,
+                    !stated.isEmpty() && stated.equals(d.effusions()));
+        }
     }
 
     /**
@@ -153,6 +178,15 @@ public final class FindingTally {
         }
         ConfidenceInterval ci = IntervalUtils.getWilsonScoreInterval(n, noduleSideRight + effusionSideRight, 0.95);
         return new double[] {ci.getLowerBound(), ci.getUpperBound()};
+    }
+
+    /**
+     * {@link #laterality()} against the prompt with its sides exchanged. A model blind to side scores
+     * the same on both, so this is the level of chance (and of a matching that prefers the stated
+     * side); only the gap above it is the model's knowledge of left and right.
+     */
+    public double mirroredLaterality() {
+        return ratio(mirroredSideRight, nodulesFound + effusionsFound);
     }
 
     /** How many sided findings {@link #laterality()} is computed over. */

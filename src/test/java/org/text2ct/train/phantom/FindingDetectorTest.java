@@ -68,6 +68,21 @@ class FindingDetectorTest {
     }
 
     @Test
+    void mirroredPromptScoresWhatASideBlindModelWould() {
+        Patient pt = new Patient(60, Sex.MALE, 0.5);
+        PhantomLabels leftNodule = new PhantomLabels(pt, List.of(
+                Finding.nodule(FindingType.SOLID_NODULE, Side.LEFT, Lobe.LOWER, 12)));
+        FindingTally t = new FindingTally();
+        t.add(leftNodule, new Detection(List.of(new Detection.Nodule(Side.LEFT, Lobe.LOWER, 12, true)), Set.of(), 0.45));
+        t.add(new PhantomLabels(pt, List.of(Finding.effusion(Side.LEFT, Amount.SMALL))),
+                new Detection(List.of(), Set.of(Side.LEFT), 0.45));
+        t.add(leftNodule, new Detection(List.of(new Detection.Nodule(Side.RIGHT, Lobe.LOWER, 12, true)), Set.of(), 0.45));
+        assertEquals(2 / 3.0, t.laterality(), 1e-12);
+        assertEquals(1 / 3.0, t.mirroredLaterality(), 1e-12);
+        assertEquals(3, t.lateralityCount());
+    }
+
+    @Test
     void measuresSizeAndSolidityOfAKnownNodule() {
         PhantomLabels labels = new PhantomLabels(new Patient(60, Sex.FEMALE, 0.4), List.of(
                 Finding.nodule(FindingType.GROUND_GLASS_NODULE, Side.RIGHT, Lobe.MIDDLE, 18)));
