@@ -1,6 +1,7 @@
 package org.text2ct.train.faithfulness;
 
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import org.text2ct.pipeline.eval.EvaluationResult;
@@ -26,8 +27,7 @@ public record FaithfulnessReport(FaithfulnessCheck.Settings settings, FindingTal
         row(b, "laterality (sided findings found)", FindingTally::laterality);
         row(b, "  against the mirrored prompt", FindingTally::mirroredLaterality);
         counts(b, "  sided findings found", FindingTally::lateralityCount);
-        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s%n", "  95 % interval (Wilson)",
-                interval(phantoms), interval(roundTrip), interval(guided), interval(unguided)));
+        cells(b, "  95 % interval (Wilson)", FaithfulnessReport::interval);
         row(b, "nodules found (of " + phantoms.nodules() + ")", FindingTally::noduleSensitivity);
         row(b, "  on the stated side", FindingTally::noduleSide);
         row(b, "  in the stated lobe", FindingTally::noduleLobe);
@@ -43,8 +43,12 @@ public record FaithfulnessReport(FaithfulnessCheck.Settings settings, FindingTal
     }
 
     private void row(StringBuilder b, String name, ToDoubleFunction<FindingTally> f) {
-        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s%n", name, pct(f.applyAsDouble(phantoms)),
-                pct(f.applyAsDouble(roundTrip)), pct(f.applyAsDouble(guided)), pct(f.applyAsDouble(unguided))));
+        cells(b, name, t -> pct(f.applyAsDouble(t)));
+    }
+
+    private void cells(StringBuilder b, String name, Function<FindingTally, String> f) {
+        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s%n", name, f.apply(phantoms), f.apply(roundTrip),
+                f.apply(guided), f.apply(unguided)));
     }
 
     private void counts(StringBuilder b, String name, ToIntFunction<FindingTally> f) {

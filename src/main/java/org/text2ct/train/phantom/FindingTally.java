@@ -164,7 +164,7 @@ public final class FindingTally {
      * found exactly where stated: the nodule on its side, the effusion on its side(s) and no other.
      */
     public double laterality() {
-        return ratio(noduleSideRight + effusionSideRight, nodulesFound + effusionsFound);
+        return ratio(noduleSideRight + effusionSideRight, lateralityCount());
     }
 
     /**
@@ -186,7 +186,7 @@ public final class FindingTally {
      * side); only the gap above it is the model's knowledge of left and right.
      */
     public double mirroredLaterality() {
-        return ratio(mirroredSideRight, nodulesFound + effusionsFound);
+        return ratio(mirroredSideRight, lateralityCount());
     }
 
     /** How many sided findings {@link #laterality()} is computed over. */
