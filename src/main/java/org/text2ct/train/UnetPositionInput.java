@@ -9,24 +9,19 @@ import org.text2ct.model.unet.UnetConfig;
 import org.text2ct.weights.TensorData;
 
 /**
- * Turns on a UNet's coordinate inputs ({@link UnetConfig#positionInput()} and
- * {@link UnetConfig#attentionPosition()}) for training. A network being fine-tuned gets zero
- * weights for the new input channels of its first convolution and for the attention blocks' new
- * coordinate projections, so it starts out computing exactly what it computed before and learns
- * from there how to use them.
+ * Turns on a UNet's coordinate input ({@link UnetConfig#positionInput()}) for training. A network
+ * being fine-tuned gets zero weights for the new input channels of its first convolution, so it
+ * starts out computing exactly what it computed before and learns from there how to use them.
  */
 public record UnetPositionInput(String unetJson, Map<String, TensorData> weights) {
     static final String CONV_IN_WEIGHT = "conv_in.conv.weight";
-    private static final String PROJ_IN_WEIGHT = ".proj_in.conv.weight";
-    static final String POS_PROJ_WEIGHT = ".pos_proj.weight";
 
     /**
      * {@code unetJson} and its {@code weights} (empty for a fresh network) with the coordinate input on.
      * A resumed run cannot change its network, so there the config must already have it.
      */
     public static UnetPositionInput enable(String unetJson, Map<String, TensorData> weights, boolean resuming) {
-        UnetConfig config = UnetConfig.fromJson(unetJson);
-        if (config.positionInput() && config.attentionPosition()) {
+        if (UnetConfig.fromJson(unetJson).positionInput()) {
             return new UnetPositionInput(unetJson, weights);
         }
         if (resuming) {
@@ -35,20 +30,11 @@ public record UnetPositionInput(String unetJson, Map<String, TensorData> weights
         }
         JsonObject o = JsonParser.parseString(unetJson).getAsJsonObject();
         o.addProperty(UnetConfig.POSITION_INPUT, true);
-        o.addProperty(UnetConfig.ATTENTION_POSITION, true);
         Map<String, TensorData> widened = new LinkedHashMap<>(weights);
         TensorData w = weights.get(CONV_IN_WEIGHT);
-        if (w != null && !config.positionInput()) {
+        if (w != null) {
             widened.put(CONV_IN_WEIGHT, withZeroInputs(w, PositionChannels.COUNT));
         }
-        // Every attention block has a proj_in, whose output channels its coordinate projection must match.
-        weights.forEach((key, value) -> {
-            if (key.endsWith(PROJ_IN_WEIGHT)) {
-                String block = key.substring(0, key.length() - PROJ_IN_WEIGHT.length());
-                long[] shape = {value.shape()[0], PositionChannels.COUNT};
-                widened.put(block + POS_PROJ_WEIGHT, TensorData.ofFloats(shape, new float[(int) (shape[0] * shape[1])]));
-            }
-        });
         return new UnetPositionInput(o.toString(), widened);
     }
 

@@ -37,12 +37,6 @@ class UnetPositionInputTest {
         UnetPositionInput on = UnetPositionInput.enable(json, weights, false);
         assertFalse(UnetConfig.fromJson(json).positionInput());
         assertTrue(UnetConfig.fromJson(on.unetJson()).positionInput());
-        assertTrue(UnetConfig.fromJson(on.unetJson()).attentionPosition());
-        // The tiny UNet has 7 attention blocks, each with 16 channels.
-        assertEquals(weights.size() + 7, on.weights().size());
-        TensorData middle = on.weights().get("middle_block.attention" + UnetPositionInput.POS_PROJ_WEIGHT);
-        assertArrayEquals(new long[] {16, 3}, middle.shape());
-        assertArrayEquals(new float[48], middle.toFloats());
         long[] before = weights.get(UnetPositionInput.CONV_IN_WEIGHT).shape();
         long[] after = on.weights().get(UnetPositionInput.CONV_IN_WEIGHT).shape();
         assertArrayEquals(new long[] {before[0], before[1] + 3, before[2], before[3], before[4]}, after);
@@ -64,36 +58,8 @@ class UnetPositionInputTest {
             moved.put(UnetPositionInput.CONV_IN_WEIGHT, TensorData.ofFloats(after, w));
             double used = TestFixtures.relativeError(forward(on.unetJson(), moved, io), reference);
             assertTrue(used > 1e-3, "weighted coordinates should change the output, error " + used);
-
-            Map<String, TensorData> attending = new HashMap<>(on.weights());
-            float[] x = new float[48];
-            java.util.Arrays.fill(x, 0.5f);
-            attending.put("middle_block.attention" + UnetPositionInput.POS_PROJ_WEIGHT,
-                    TensorData.ofFloats(new long[] {16, 3}, x));
-            double attended = TestFixtures.relativeError(forward(on.unetJson(), attending, io), reference);
-            assertTrue(attended > 1e-3, "weighted coordinates in attention should change the output, " + attended);
         }
         assertEquals(on, UnetPositionInput.enable(on.unetJson(), on.weights(), true));
-    }
-
-    @Test
-    void networkWithTheInputGetsOnlyTheAttentionProjections() throws Exception {
-        String json;
-        Map<String, TensorData> weights;
-        try (SafeTensorsFile w = SafeTensorsFile.open(TestFixtures.path("text2ct_unet_tiny.weights.safetensors"))) {
-            json = w.metadata().get("config");
-            weights = w.copyAsFloats();
-        }
-        UnetPositionInput first = UnetPositionInput.enable(json, weights, false);
-        Map<String, TensorData> inputOnly = new HashMap<>(first.weights());
-        inputOnly.keySet().removeIf(k -> k.endsWith(UnetPositionInput.POS_PROJ_WEIGHT));
-        String inputOnlyJson = first.unetJson().replace("\"" + UnetConfig.ATTENTION_POSITION + "\":true", "\""
-                + UnetConfig.ATTENTION_POSITION + "\":false");
-        assertFalse(UnetConfig.fromJson(inputOnlyJson).attentionPosition());
-        UnetPositionInput second = UnetPositionInput.enable(inputOnlyJson, inputOnly, false);
-        assertTrue(UnetConfig.fromJson(second.unetJson()).attentionPosition());
-        assertArrayEquals(new long[] {8, 7, 3, 3, 3}, second.weights().get(UnetPositionInput.CONV_IN_WEIGHT).shape());
-        assertEquals(first.weights().keySet(), second.weights().keySet());
     }
 
     @Test

@@ -19,30 +19,27 @@ public final class PositionChannels {
     /** {@code x} [B, C, X, Y, Z] with the coordinate channels after its own: [B, C + 3, X, Y, Z]. */
     public static NDArray append(NDArray x) {
         long[] s = x.getShape().getShape();
-        return x.concat(grid(x, s[2], s[3], s[4]).repeat(0, s[0]), 1);
-    }
-
-    /**
-     * The coordinates of an [X, Y, Z] grid as [1, 3, X, Y, Z], on {@code like}'s manager and in its
-     * data type.
-     */
-    public static NDArray grid(NDArray like, long nx, long ny, long nz) {
-        int plane = Math.toIntExact(nx * ny * nz);
+        int nx = (int) s[2];
+        int ny = (int) s[3];
+        int nz = (int) s[4];
+        int plane = nx * ny * nz;
         float[] v = new float[COUNT * plane];
         for (int i = 0; i < nx; i++) {
             for (int j = 0; j < ny; j++) {
                 for (int k = 0; k < nz; k++) {
-                    int at = (int) ((i * ny + j) * nz + k);
+                    int at = (i * ny + j) * nz + k;
                     v[at] = centre(i, nx);
                     v[plane + at] = centre(j, ny);
                     v[2 * plane + at] = centre(k, nz);
                 }
             }
         }
-        return like.getManager().create(v, new Shape(1, COUNT, nx, ny, nz)).toType(like.getDataType(), false);
+        NDArray coords = x.getManager().create(v, new Shape(1, COUNT, nx, ny, nz)).toType(x.getDataType(), false)
+                .repeat(0, s[0]);
+        return x.concat(coords, 1);
     }
 
-    private static float centre(int i, long n) {
+    private static float centre(int i, int n) {
         return (2f * i + 1f) / n - 1f;
     }
 }

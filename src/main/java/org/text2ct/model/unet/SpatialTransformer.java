@@ -6,21 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.text2ct.nn.ConvLayer;
 import org.text2ct.nn.GroupNorm;
-import org.text2ct.nn.LinearLayer;
 import org.text2ct.nn.ParamStore;
 import org.text2ct.nn.Scopes;
 
-/**
- * MONAI's SpatialTransformer: GN → 1×1 conv → transformer blocks over voxels as tokens → 1×1 conv, + input.
- * With {@link UnetConfig#attentionPosition()} the tokens also get a linear map of their voxel's
- * coordinates ({@code pos_proj}, ours), so attention can tie a side word to a side of the volume.
- */
+/** MONAI's SpatialTransformer: GN → 1×1 conv → transformer blocks over voxels as tokens → 1×1 conv, + input. */
 final class SpatialTransformer implements AttentionLayer {
     private final GroupNorm norm;
     private final ConvLayer projIn;
     private final List<TransformerBlock> blocks = new ArrayList<>();
     private final ConvLayer projOut;
-    private final LinearLayer posProj;
 
     SpatialTransformer(ParamStore p, String prefix, UnetConfig c, int channels, int headChannels) {
         norm = GroupNorm.load(p, prefix + ".norm", c.normNumGroups(), channels, c.normEps());
@@ -30,8 +24,6 @@ final class SpatialTransformer implements AttentionLayer {
                     headChannels, c.crossAttentionDim(), c.includeFc()));
         }
         projOut = ConvLayer.load(p, prefix + ".proj_out.conv", channels, channels, 1, 1, 0);
-        posProj = c.attentionPosition() ? LinearLayer.load(p, prefix + ".pos_proj", PositionChannels.COUNT, channels,
-                false) : null;
     }
 
     @Override
@@ -42,13 +34,7 @@ final class SpatialTransformer implements AttentionLayer {
     private NDArray compute(NDArray x, UnetContext context) {
         Shape s = x.getShape();
         NDArray h = projIn.forward(norm.forward(x));
-        long tokens = s.get(2) * s.get(3) * s.get(4);
-        h = h.transpose(0, 2, 3, 4, 1).reshape(s.get(0), tokens, s.get(1));
-        if (posProj != null) {
-            NDArray coords = PositionChannels.grid(x, s.get(2), s.get(3), s.get(4)).transpose(0, 2, 3, 4, 1)
-                    .reshape(1, tokens, PositionChannels.COUNT);
-            h = h.add(posProj.forward(coords));
-        }
+        h = h.transpose(0, 2, 3, 4, 1).reshape(s.get(0), s.get(2) * s.get(3) * s.get(4), s.get(1));
         for (TransformerBlock b : blocks) {
             h = b.forward(h, context);
         }

@@ -9,20 +9,16 @@ import java.util.Arrays;
 /**
  * The constructor arguments of MONAI's {@code DiffusionModelUNetMaisi}, read from the same JSON
  * field names, with MONAI's defaults. Invalid combinations fail here, naming the fields.
- * Two fields are ours, not MONAI's: {@value #POSITION_INPUT} (default false) feeds the voxel
- * coordinates to the first convolution (see {@link PositionChannels}), and {@value #ATTENTION_POSITION}
- * (default false) to every attention block.
+ * One field is ours, not MONAI's: {@value #POSITION_INPUT} (default false) feeds the voxel
+ * coordinates to the first convolution (see {@link PositionChannels}).
  */
 public record UnetConfig(int inChannels, int outChannels, int[] numResBlocks, int[] numChannels,
         boolean[] attentionLevels, int normNumGroups, float normEps, boolean resblockUpdown, int[] numHeadChannels,
         boolean withConditioning, int transformerNumLayers, Integer crossAttentionDim, Integer numClassEmbeds,
         boolean upcastAttention, boolean includeFc, boolean includeTopRegionIndexInput,
-        boolean includeBottomRegionIndexInput, boolean includeSpacingInput, boolean positionInput,
-        boolean attentionPosition) {
+        boolean includeBottomRegionIndexInput, boolean includeSpacingInput, boolean positionInput) {
     /** Our JSON field for {@link #positionInput()}; MONAI's constructor has no such argument. */
     public static final String POSITION_INPUT = "text2ct_position_input";
-    /** Our JSON field for {@link #attentionPosition()}. */
-    public static final String ATTENTION_POSITION = "text2ct_attention_position";
 
     public UnetConfig {
         int levels = numChannels.length;
@@ -105,8 +101,7 @@ public record UnetConfig(int inChannels, int outChannels, int[] numResBlocks, in
                 bool(o, "include_top_region_index_input", false),
                 bool(o, "include_bottom_region_index_input", false),
                 bool(o, "include_spacing_input", false),
-                bool(o, POSITION_INPUT, false),
-                bool(o, ATTENTION_POSITION, false));
+                bool(o, POSITION_INPUT, false));
     }
 
     private static IllegalArgumentException invalid(String why) {
