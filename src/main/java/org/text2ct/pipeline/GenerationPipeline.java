@@ -35,19 +35,13 @@ public final class GenerationPipeline {
         int[] latent = r.latentSize(model);
         long start = System.nanoTime();
         try (NDManager run = manager.newSubManager()) {
-            String prompt = model.applyTemplate(r.prompt());
-            TextConditioner text = model.text();
-            PromptContext context = text == null ? null : text.encode(prompt, run);
-            PromptContext nullContext = text == null ? null : model.nullContextIsZeros() ? context.zeros()
-                    : text.encode(model.applyTemplate(""), run);
+            PromptContext context = context(r.prompt(), run);
+            PromptContext nullContext = nullContext(context, run);
             checkCancel(cancel, "before sampling");
-            long[] shape = {1, model.vae().config().latentChannels(), latent[0], latent[1], latent[2]};
+            long[] shape = latentShape(latent);
             float[] noise = SeededGaussian.noise(r.seed(), Math.toIntExact(new Shape(shape).size()));
-            NDArray spacing = model.unet().config().includeSpacingInput()
-                    ? run.create(new float[] {(float) (r.spacing()[0] * 100), (float) (r.spacing()[1] * 100),
-                            (float) (r.spacing()[2] * 100)}, new Shape(1, 3)) : null;
             UnetDenoiser denoiser = new UnetDenoiser(model.unet(), run, shape, r.guidanceScale(), context, nullContext,
-                    model.classLabel(), spacing);
+                    model.classLabel(), spacing(r.spacing(), run));
             // Stochastic schedulers (DDPM, DDIM with eta > 0) draw their step noise from a second seeded stream.
             float[] z = new Sampler(model.scheduler()).sample(r.steps(), latent, noise, new SeededGaussian(r.seed() + 1),
                     denoiser, progress, cancel, LatentObserver.NONE);
@@ -60,6 +54,40 @@ public final class GenerationPipeline {
             CtVolume volume = LatentToVolume.toHu(decoded, r.spacing());
             return new GenerationResult(volume, metadata(r, sampled, seconds(start) - sampled));
         }
+    }
+
+    /**
+     * The UNet's unguided output for {@code prompt} (null: the guidance null context) on {@code latent} at
+     * {@code timestep}: for probes of what the network makes of its conditioning.
+     */
+    public float[] predict(String prompt, float[] latent, int[] latentSize, int timestep, double[] spacingMm) {
+        try (NDManager run = manager.newSubManager()) {
+            PromptContext context = prompt == null ? nullContext(context("", run), run) : context(prompt, run);
+            return new UnetDenoiser(model.unet(), run, latentShape(latentSize), 1.0, context, null, model.classLabel(),
+                    spacing(spacingMm, run)).predict(latent, timestep);
+        }
+    }
+
+    /** [1, latent channels, X, Y, Z] for a latent of spatial size {@code latent}. */
+    public long[] latentShape(int[] latent) {
+        return new long[] {1, model.vae().config().latentChannels(), latent[0], latent[1], latent[2]};
+    }
+
+    private PromptContext context(String prompt, NDManager run) {
+        TextConditioner text = model.text();
+        return text == null ? null : text.encode(model.applyTemplate(prompt), run);
+    }
+
+    private PromptContext nullContext(PromptContext context, NDManager run) {
+        if (context == null) {
+            return null;
+        }
+        return model.nullContextIsZeros() ? context.zeros() : context("", run);
+    }
+
+    private NDArray spacing(double[] mm, NDManager run) {
+        return model.unet().config().includeSpacingInput() ? run.create(new float[] {(float) (mm[0] * 100),
+                (float) (mm[1] * 100), (float) (mm[2] * 100)}, new Shape(1, 3)) : null;
     }
 
     private Map<String, String> metadata(GenerateRequest r, double sampleSeconds, double decodeSeconds) {

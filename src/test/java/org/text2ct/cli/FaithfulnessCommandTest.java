@@ -33,6 +33,12 @@ class FaithfulnessCommandTest {
         assertTrue(r.out().contains("volumes without two lungs                   2          2          2          2"), r.out());
         assertTrue(Pattern.compile("against the mirrored prompt( +n/a){4}\n").matcher(r.out()).find(), r.out());
         assertTrue(Pattern.compile("95 % interval \\(Wilson\\)( +n/a){4}\n").matcher(r.out()).find(), r.out());
+        Matcher side = Pattern.compile("UNet side response \\((\\d+) prompts naming a side, first step\\): left/right "
+                + "exchanged moves the prediction ([0-9.]+) of what the prompt does, (n/a|[0-9.]+%) of it "
+                + "antisymmetric").matcher(r.out());
+        assertTrue(side.find(), r.out());
+        // Both held-back prompts of case seed 7919 name a side (SideResponseTest checks the figures).
+        assertEquals("2", side.group(1));
         assertTrue(r.out().contains("nodules found (of 2)                     0.0%       0.0%       0.0%       0.0%"), r.out());
         Matcher fid = Pattern.compile("FID mean of 3 views \\(vae-latent:[^)]*\\)\\s+-\\s+-\\s+([0-9.eE+-]+)\\s+([0-9.eE+-]+)")
                 .matcher(r.out());

@@ -38,7 +38,8 @@ import org.text2ct.volume.CtVolume;
  * {@link org.text2ct.train.phantom.FindingDetector}, and scores both sets with FID (the model's own VAE-latent extractor,
  * all three views) against the cases' phantoms. The detector also runs on the phantoms themselves,
  * which bounds what any model can reach, and on the phantoms passed through the model's VAE, which
- * bounds what a model with this VAE can reach.
+ * bounds what a model with this VAE can reach. Last, {@link SideResponse} probes the UNet with the
+ * prompts and their side-swapped versions.
  */
 public final class FaithfulnessCheck {
 
@@ -62,6 +63,7 @@ public final class FaithfulnessCheck {
         List<CtVolume> plain = new ArrayList<>();
         List<CtVolume> reference = new ArrayList<>();
         long start = System.nanoTime();
+        SideResponse side;
         try (NDManager manager = NDManager.newBaseManager(Engines.device(s.device()), "PyTorch")) {
             GenerationModel model = GenerationModels.load(pkg, manager);
             GenerationPipeline pipeline = new GenerationPipeline(model, manager);
@@ -80,13 +82,16 @@ public final class FaithfulnessCheck {
                 log.accept(String.format(Locale.ROOT, "case %d/%d done (%.0f s): %s", i + 1, cases.size(),
                         (System.nanoTime() - start) / 1e9, c.prompt()));
             }
+            int[] latent = new GenerateRequest(cases.get(0).prompt(), s.noiseSeed(), s.steps(), 1.0, size, spacing, 0).latentSize(model);
+            side = SideResponse.measure(model, pipeline, cases.stream().map(HeldOutCase::prompt).toList(), latent,
+                    s.steps(), s.noiseSeed(), spacing);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         log.accept("FID of both sets against the " + reference.size() + " phantoms");
         FeatureEvaluation fid = new FeatureEvaluation(new Extractors(s.device()).withModelPackage(pkg.directory()), null);
         EvaluationResult fidGuided = fid.evaluate(request(guided, reference), ProgressListener.NONE, CancelToken.NEVER);
         EvaluationResult fidPlain = fid.evaluate(request(plain, reference), ProgressListener.NONE, CancelToken.NEVER);
-        return new FaithfulnessReport(s, onPhantoms, roundTrip, guidedTally, plainTally, fidGuided, fidPlain,
+        return new FaithfulnessReport(s, onPhantoms, roundTrip, guidedTally, plainTally, fidGuided, fidPlain, side,
                 seconds / (2.0 * cases.size()));
     }
 

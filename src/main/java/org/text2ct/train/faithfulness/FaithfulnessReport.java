@@ -10,10 +10,12 @@ import org.text2ct.train.phantom.FindingTally;
 /**
  * The figures of a {@link FaithfulnessCheck}: finding and laterality accuracy of the detector on
  * the phantoms themselves, on the phantoms encoded and decoded by the model's VAE ("via VAE", the
- * most a model with this VAE can reach), on the guided volumes and on the unguided ones, and FID of both sets.
+ * most a model with this VAE can reach), on the guided volumes and on the unguided ones, FID of both sets,
+ * and the UNet's response to the prompts' side words.
  */
 public record FaithfulnessReport(FaithfulnessCheck.Settings settings, FindingTally phantoms, FindingTally roundTrip, FindingTally guided,
-        FindingTally unguided, EvaluationResult fidGuided, EvaluationResult fidUnguided, double secondsPerVolume) {
+        FindingTally unguided, EvaluationResult fidGuided, EvaluationResult fidUnguided, SideResponse side,
+        double secondsPerVolume) {
 
     /** The table the CLI prints. */
     public String table() {
@@ -39,6 +41,10 @@ public record FaithfulnessReport(FaithfulnessCheck.Settings settings, FindingTal
                 + fidGuided.extractor() + ")", "-", "-", fidGuided.fidMean(), fidUnguided.fidMean()));
         b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s%n", "  axial / sagittal / coronal", "-", "-",
                 views(fidGuided), views(fidUnguided)));
+        b.append(String.format(Locale.ROOT, "UNet side response (%d prompts naming a side, first step): left/right "
+                + "exchanged moves the prediction %s of what the prompt does, %s of it antisymmetric%n", side.prompts(),
+                Double.isNaN(side.relativeSize()) ? "n/a" : String.format(Locale.ROOT, "%.3f", side.relativeSize()),
+                pct(side.antisymmetricShare())));
         return b.toString();
     }
 
