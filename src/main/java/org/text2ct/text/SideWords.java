@@ -1,5 +1,6 @@
 package org.text2ct.text;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,8 +18,8 @@ public final class SideWords {
         while (m.find()) {
             String word = m.group(1);
             String other = word.equalsIgnoreCase("left") ? "right" : "left";
-            if (word.equals(word.toUpperCase(java.util.Locale.ROOT))) {
-                other = other.toUpperCase(java.util.Locale.ROOT);
+            if (word.equals(word.toUpperCase(Locale.ROOT))) {
+                other = other.toUpperCase(Locale.ROOT);
             } else if (Character.isUpperCase(word.charAt(0))) {
                 other = Character.toUpperCase(other.charAt(0)) + other.substring(1);
             }

@@ -82,9 +82,8 @@ public final class FaithfulnessCheck {
                 log.accept(String.format(Locale.ROOT, "case %d/%d done (%.0f s): %s", i + 1, cases.size(),
                         (System.nanoTime() - start) / 1e9, c.prompt()));
             }
-            int[] latent = new GenerateRequest(cases.get(0).prompt(), s.noiseSeed(), s.steps(), 1.0, size, spacing, 0).latentSize(model);
-            side = SideResponse.measure(model, pipeline, cases.stream().map(HeldOutCase::prompt).toList(), latent,
-                    s.steps(), s.noiseSeed(), spacing);
+            side = SideResponse.measure(model, pipeline, cases.stream().map(HeldOutCase::prompt).toList(),
+                    new GenerateRequest(cases.get(0).prompt(), s.noiseSeed(), s.steps(), 1.0, size, spacing, 0));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         log.accept("FID of both sets against the " + reference.size() + " phantoms");

@@ -1,7 +1,9 @@
 package org.text2ct.train.faithfulness;
 
+import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.text2ct.diffusion.SeededGaussian;
+import org.text2ct.pipeline.GenerateRequest;
 import org.text2ct.pipeline.GenerationModel;
 import org.text2ct.pipeline.GenerationPipeline;
 import org.text2ct.text.SideWords;
@@ -20,11 +22,14 @@ import org.text2ct.text.SideWords;
  */
 public record SideResponse(int prompts, double relativeSize, double antisymmetricShare) {
 
+    /** @param like the seed, steps, size and spacing to probe with (its prompt is not used) */
     public static SideResponse measure(GenerationModel model, GenerationPipeline pipeline, List<String> prompts,
-            int[] latentSize, int steps, long seed, double[] spacingMm) {
+            GenerateRequest like) {
+        int[] latentSize = like.latentSize(model);
+        double[] spacingMm = like.spacing();
         long[] shape = pipeline.latentShape(latentSize);
-        int timestep = model.scheduler().timesteps(steps, latentSize).timesteps()[0];
-        float[] x = mirrorSymmetric(SeededGaussian.noise(seed, Math.toIntExact(count(shape))), shape);
+        int timestep = model.scheduler().timesteps(like.steps(), latentSize).timesteps()[0];
+        float[] x = mirrorSymmetric(SeededGaussian.noise(like.seed(), Math.toIntExact(new Shape(shape).size())), shape);
         float[] none = pipeline.predict(null, x, latentSize, timestep, spacingMm);
         double side = 0;
         double antisymmetric = 0;
@@ -76,13 +81,5 @@ public record SideResponse(int prompts, double relativeSize, double antisymmetri
         long nx = shape[2];
         long x = i / inner % nx;
         return Math.toIntExact(i + (nx - 1 - 2 * x) * inner);
-    }
-
-    private static long count(long[] shape) {
-        long n = 1;
-        for (long s : shape) {
-            n *= s;
-        }
-        return n;
     }
 }

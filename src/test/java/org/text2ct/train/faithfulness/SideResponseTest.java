@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.text2ct.nn.Engines;
+import org.text2ct.pipeline.GenerateRequest;
 import org.text2ct.pipeline.GenerationModel;
 import org.text2ct.pipeline.GenerationModels;
 import org.text2ct.pipeline.GenerationPipeline;
@@ -48,15 +49,15 @@ class SideResponseTest {
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             GenerationModel model = GenerationModels.load(pkg, m);
             GenerationPipeline pipeline = new GenerationPipeline(model, m);
-            int[] latent = {8, 8, 8};
+            GenerateRequest like = new GenerateRequest("unused", 3, 2, 1.0, new int[] {32, 32, 32},
+                    new double[] {6, 6, 6}, 0);
             SideResponse r = SideResponse.measure(model, pipeline, List.of("left effusion", "no effusion",
-                    "a nodule in the right upper lobe"), latent, 2, 3, new double[] {6, 6, 6});
+                    "a nodule in the right upper lobe"), like);
             assertEquals(2, r.prompts());
             // Random weights respond to the word but know nothing of sides: some but not all of it antisymmetric.
             assertTrue(r.relativeSize() > 0.01 && r.relativeSize() < 10, "relative size " + r.relativeSize());
             assertTrue(r.antisymmetricShare() > 0 && r.antisymmetricShare() < 1, "share " + r.antisymmetricShare());
-            SideResponse none = SideResponse.measure(model, pipeline, List.of("no effusion"), latent, 2, 3,
-                    new double[] {6, 6, 6});
+            SideResponse none = SideResponse.measure(model, pipeline, List.of("no effusion"), like);
             assertEquals(0, none.prompts());
             assertTrue(Double.isNaN(none.relativeSize()) && Double.isNaN(none.antisymmetricShare()));
         }
