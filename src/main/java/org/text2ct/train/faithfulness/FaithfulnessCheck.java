@@ -38,8 +38,9 @@ import org.text2ct.volume.CtVolume;
  * {@link org.text2ct.train.phantom.FindingDetector}, and scores both sets with FID (the model's own VAE-latent extractor,
  * all three views) against the cases' phantoms. The detector also runs on the phantoms themselves,
  * which bounds what any model can reach, and on the phantoms passed through the model's VAE, which
- * bounds what a model with this VAE can reach. Last, {@link SideResponse} probes the UNet with the
- * prompts and their side-swapped versions.
+ * bounds what a model with this VAE can reach; FID is computed for that set too, and for a second,
+ * independent set of phantoms (case seed + 1), the floor of an FID over n volumes. Last,
+ * {@link SideResponse} probes the UNet with the prompts and their side-swapped versions.
  */
 public final class FaithfulnessCheck {
 
@@ -62,6 +63,7 @@ public final class FaithfulnessCheck {
         List<CtVolume> guided = new ArrayList<>();
         List<CtVolume> plain = new ArrayList<>();
         List<CtVolume> reference = new ArrayList<>();
+        List<CtVolume> viaVae = new ArrayList<>();
         long start = System.nanoTime();
         SideResponse side;
         try (NDManager manager = NDManager.newBaseManager(Engines.device(s.device()), "PyTorch")) {
@@ -71,7 +73,8 @@ public final class FaithfulnessCheck {
                 HeldOutCase c = cases.get(i);
                 reference.add(c.reference());
                 tally(onPhantoms, c, c.reference());
-                tally(roundTrip, c, throughVae(model.vae(), c.reference(), manager));
+                viaVae.add(throughVae(model.vae(), c.reference(), manager));
+                tally(roundTrip, c, viaVae.get(i));
                 for (boolean withGuidance : new boolean[] {true, false}) {
                     GenerateRequest r = new GenerateRequest(c.prompt(), s.noiseSeed() + i, s.steps(),
                             withGuidance ? s.guidance() : 1.0, size, spacing, 0);
@@ -86,11 +89,16 @@ public final class FaithfulnessCheck {
                     new GenerateRequest(cases.get(0).prompt(), s.noiseSeed(), s.steps(), 1.0, size, spacing, 0));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        log.accept("FID of both sets against the " + reference.size() + " phantoms");
+        log.accept("FID of each set against the " + reference.size() + " phantoms");
         FeatureEvaluation fid = new FeatureEvaluation(new Extractors(s.device()).withModelPackage(pkg.directory()), null);
-        EvaluationResult fidGuided = fid.evaluate(request(guided, reference), ProgressListener.NONE, CancelToken.NEVER);
-        EvaluationResult fidPlain = fid.evaluate(request(plain, reference), ProgressListener.NONE, CancelToken.NEVER);
-        return new FaithfulnessReport(s, onPhantoms, roundTrip, guidedTally, plainTally, fidGuided, fidPlain, side,
+        // What a model drawing exactly the phantoms' distribution would score with n volumes: the floor of this FID.
+        List<CtVolume> otherPhantoms = HeldOutCase.sample(s.n(), s.caseSeed() + 1, grid).stream()
+                .map(HeldOutCase::reference).toList();
+        List<EvaluationResult> fids = new ArrayList<>();
+        for (List<CtVolume> set : List.of(otherPhantoms, viaVae, guided, plain)) {
+            fids.add(fid.evaluate(request(set, reference), ProgressListener.NONE, CancelToken.NEVER));
+        }
+        return new FaithfulnessReport(s, onPhantoms, roundTrip, guidedTally, plainTally, fids, side,
                 seconds / (2.0 * cases.size()));
     }
 

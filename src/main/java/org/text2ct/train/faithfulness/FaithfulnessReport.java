@@ -1,5 +1,6 @@
 package org.text2ct.train.faithfulness;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -10,12 +11,22 @@ import org.text2ct.train.phantom.FindingTally;
 /**
  * The figures of a {@link FaithfulnessCheck}: finding and laterality accuracy of the detector on
  * the phantoms themselves, on the phantoms encoded and decoded by the model's VAE ("via VAE", the
- * most a model with this VAE can reach), on the guided volumes and on the unguided ones, FID of both sets,
- * and the UNet's response to the prompts' side words.
+ * most a model with this VAE can reach), on the guided volumes and on the unguided ones, FID of each
+ * set, and the UNet's response to the prompts' side words.
  */
 public record FaithfulnessReport(FaithfulnessCheck.Settings settings, FindingTally phantoms, FindingTally roundTrip, FindingTally guided,
-        FindingTally unguided, EvaluationResult fidGuided, EvaluationResult fidUnguided, SideResponse side,
-        double secondsPerVolume) {
+        FindingTally unguided, List<EvaluationResult> fids, SideResponse side, double secondsPerVolume) {
+
+    /**
+     * @param fids FID against the cases' phantoms, one per column: a second set of phantoms (the floor for
+     *        this many volumes), the phantoms via the VAE, the guided and the unguided volumes
+     */
+    public FaithfulnessReport {
+        if (fids.size() != 4) {
+            throw new IllegalArgumentException("one FID per column (4) expected, got " + fids.size());
+        }
+        fids = List.copyOf(fids);
+    }
 
     /** The table the CLI prints. */
     public String table() {
@@ -37,10 +48,13 @@ public record FaithfulnessReport(FaithfulnessCheck.Settings settings, FindingTal
         row(b, "effusions found (of " + phantoms.effusions() + ")", FindingTally::effusionSensitivity);
         row(b, "effusion present/absent per side", FindingTally::effusionSideCalls);
         row(b, "cardiomegaly called right", FindingTally::cardiomegalyCalls);
-        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10.4g %10.4g%n", "FID mean of 3 views ("
-                + fidGuided.extractor() + ")", "-", "-", fidGuided.fidMean(), fidUnguided.fidMean()));
-        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s%n", "  axial / sagittal / coronal", "-", "-",
-                views(fidGuided), views(fidUnguided)));
+        b.append(String.format(Locale.ROOT, "%-34s %10.4g %10.4g %10.4g %10.4g%n", "FID mean of 3 views ("
+                + fids.get(2).extractor() + ")", fids.get(0).fidMean(), fids.get(1).fidMean(), fids.get(2).fidMean(),
+                fids.get(3).fidMean()));
+        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s%n", "  axial / sagittal / coronal",
+                views(fids.get(0)), views(fids.get(1)), views(fids.get(2)), views(fids.get(3))));
+        b.append(String.format(Locale.ROOT, "  (FID \"phantoms\" = %d other phantoms, case seed %d: the floor for "
+                + "%d volumes)%n", settings.n(), settings.caseSeed() + 1, settings.n()));
         b.append(String.format(Locale.ROOT, "UNet side response (%d prompts naming a side, first step): left/right "
                 + "exchanged moves the prediction %s of what the prompt does, %s of it antisymmetric%n", side.prompts(),
                 Double.isNaN(side.relativeSize()) ? "n/a" : String.format(Locale.ROOT, "%.3f", side.relativeSize()),
