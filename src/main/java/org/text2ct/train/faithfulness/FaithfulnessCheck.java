@@ -45,7 +45,12 @@ import org.text2ct.volume.CtVolume;
 public final class FaithfulnessCheck {
 
     /** @param guidance scale for the guided set; the other set uses 1 (no guidance) */
-    public record Settings(int n, long caseSeed, long noiseSeed, int steps, double guidance, String device) { }
+    public record Settings(int n, long caseSeed, long noiseSeed, int steps, double guidance, String device) {
+        /** The case seed of the second, independent phantom set whose FID is the floor for n volumes. */
+        public long floorCaseSeed() {
+            return caseSeed + 1;
+        }
+    }
 
     private FaithfulnessCheck() {
     }
@@ -92,7 +97,7 @@ public final class FaithfulnessCheck {
         log.accept("FID of each set against the " + reference.size() + " phantoms");
         FeatureEvaluation fid = new FeatureEvaluation(new Extractors(s.device()).withModelPackage(pkg.directory()), null);
         // What a model drawing exactly the phantoms' distribution would score with n volumes: the floor of this FID.
-        List<CtVolume> otherPhantoms = HeldOutCase.sample(s.n(), s.caseSeed() + 1, grid).stream()
+        List<CtVolume> otherPhantoms = HeldOutCase.sample(s.n(), s.floorCaseSeed(), grid).stream()
                 .map(HeldOutCase::reference).toList();
         List<EvaluationResult> fids = new ArrayList<>();
         for (List<CtVolume> set : List.of(otherPhantoms, viaVae, guided, plain)) {

@@ -54,7 +54,7 @@ public record FaithfulnessReport(FaithfulnessCheck.Settings settings, FindingTal
         b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s %10s%n", "  axial / sagittal / coronal",
                 views(fids.get(0)), views(fids.get(1)), views(fids.get(2)), views(fids.get(3))));
         b.append(String.format(Locale.ROOT, "  (FID \"phantoms\" = %d other phantoms, case seed %d: the floor for "
-                + "%d volumes)%n", settings.n(), settings.caseSeed() + 1, settings.n()));
+                + "%d volumes)%n", settings.n(), settings.floorCaseSeed(), settings.n()));
         b.append(String.format(Locale.ROOT, "UNet side response (%d prompts naming a side, first step): left/right "
                 + "exchanged moves the prediction %s of what the prompt does, %s of it antisymmetric%n", side.prompts(),
                 Double.isNaN(side.relativeSize()) ? "n/a" : String.format(Locale.ROOT, "%.3f", side.relativeSize()),
